@@ -32,6 +32,9 @@ struct Plan {
     QList<PlannedCheck> checks;
     QVariantMap parameters;                 ///< effective values: defaults < template < tailoring
     QString tailoringName;
+    /// "<library>/<collector id>" as written in the templates -> key of the planned collector
+    /// that serves it (equal specs share one key, so several names may map to one key).
+    QHash<QString, QString> collectorKeyByName;
 };
 
 } // namespace triad
