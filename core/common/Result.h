@@ -17,6 +17,7 @@ struct Error {
         Database,      ///< SQLite reported an error
         Incompatible,  ///< a project file from a newer Triad, or not a Triad file at all
         Transport,     ///< a host could not be reached or a session broke
+        Unsupported,   ///< a transport or feature this build does not provide
         Timeout,
         Cancelled,
         Internal,
