@@ -12,6 +12,8 @@ target_compile_options(triad_flags INTERFACE
     -Wall -Wextra -Wpedantic -Wshadow -Wnon-virtual-dtor -Wold-style-cast -Wcast-align
     -Wunused -Woverloaded-virtual -Wformat=2 -Wimplicit-fallthrough
     -fstack-protector-strong -fPIE
+    # GCC 12 reports false "maybe uninitialized" positives inside std::variant (our Result<T>).
+    $<$<CXX_COMPILER_ID:GNU>:-Wno-maybe-uninitialized>
     $<$<BOOL:${TRIAD_WERROR}>:-Werror>)
 target_link_options(triad_flags INTERFACE -pie -Wl,-z,relro -Wl,-z,now -Wl,-z,noexecstack)
 set(CMAKE_POSITION_INDEPENDENT_CODE ON)

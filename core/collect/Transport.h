@@ -20,15 +20,6 @@ struct CollectOptions {
     const CancelFlag *cancel = nullptr;
 };
 
-/// Facts about the target recorded with each asset of a run.
-struct HostFacts {
-    QString hostname;
-    QString kernel;
-    QString osId;           ///< os-release ID, e.g. "debian"
-    QString osVersion;      ///< os-release VERSION_ID
-    QString osPrettyName;
-};
-
 struct CollectionBatch {
     HostFacts facts;
     QList<RawOutput> outputs;   ///< one per planned collector, in plan order

@@ -7,6 +7,15 @@
 
 namespace triad {
 
+/// Facts about the target recorded with each asset of a run.
+struct HostFacts {
+    QString hostname;
+    QString kernel;
+    QString osId;           ///< os-release ID, e.g. "debian"
+    QString osVersion;      ///< os-release VERSION_ID
+    QString osPrettyName;
+};
+
 /// How running one collector on one asset went.
 enum class CollectionStatus {
     Ok,         ///< ran; exit code and output recorded (a non-zero exit may still be meaningful)

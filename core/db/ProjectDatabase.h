@@ -1,0 +1,90 @@
+#pragma once
+
+#include "common/Result.h"
+#include "db/ProjectTypes.h"
+
+#include <QSqlDatabase>
+#include <QString>
+
+#include <memory>
+
+class QSqlQuery;
+
+namespace triad {
+
+/// One project file (*.triad): SQLite in WAL mode with foreign keys, schema migrations by
+/// PRAGMA user_version, prepared statements only (DESIGN.md §4, CONVENTIONS.md 5).
+///
+/// An object owns one named connection and must be used from the thread that created it. The
+/// scanner gives each thread that writes its own object; SQLite serialises writers.
+class ProjectDatabase final {
+public:
+    enum class OpenMode { ReadOnly, ReadWrite };
+
+    /// Creates a new project file; fails if the file exists.
+    static Result<std::unique_ptr<ProjectDatabase>> create(const QString &path, const ProjectInfo &info);
+    /// Opens an existing project. The file is inspected before SQLite touches it: an empty file,
+    /// a file that is not SQLite, an SQLite file of another application and a file from a newer
+    /// Triad are refused without being modified. Older schemas are migrated (ReadWrite only).
+    static Result<std::unique_ptr<ProjectDatabase>> open(const QString &path, OpenMode mode = OpenMode::ReadWrite);
+
+    ~ProjectDatabase();
+    ProjectDatabase(const ProjectDatabase &) = delete;
+    ProjectDatabase &operator=(const ProjectDatabase &) = delete;
+
+    static int currentSchemaVersion();
+    [[nodiscard]] int schemaVersion() const { return m_schemaVersion; }
+    [[nodiscard]] QString path() const { return m_path; }
+    [[nodiscard]] bool isReadOnly() const { return m_mode == OpenMode::ReadOnly; }
+
+    Result<ProjectInfo> projectInfo();
+
+    Result<qint64> addAsset(const Asset &asset);
+    Status updateAsset(const Asset &asset);
+    Status removeAsset(qint64 id);
+    Result<QList<Asset>> assets();
+    Result<Asset> assetByName(const QString &name);
+
+    /// Keeps the exact template text a run used (once per template id and SHA-256).
+    Status recordTemplateUse(const QString &templateId, const QString &version, const QString &sha256,
+                             const QByteArray &content);
+    Result<QByteArray> templateContent(const QString &templateId, const QString &sha256);
+
+    Result<qint64> beginRun(const RunInfo &run);
+    Status finishRun(qint64 runId, RunStatus status, const QDateTime &finishedAt);
+    Result<QList<RunInfo>> runs();
+    Result<RunInfo> run(qint64 id);
+    /// 0 when there is no run yet.
+    Result<qint64> latestRunId();
+
+    /// Stores one asset's outcome in a run: its run_assets row, its evidence (SHA-256 computed
+    /// here), its results and their links to the evidence they read (by collector key). One
+    /// transaction: on failure nothing of it is stored.
+    Status storeAssetResults(qint64 runId, const AssetRunRecord &record, const QList<RawOutput> &evidence,
+                             const QList<StoredResult> &results);
+    Result<QList<AssetRunRecord>> runAssets(qint64 runId);
+    Result<QList<StoredResult>> results(qint64 runId);
+    Result<StoredEvidence> evidence(qint64 id);
+    Result<QList<StoredEvidence>> evidenceForResult(qint64 resultId);
+
+    Status appendAudit(const QString &actor, const QString &action, const QString &details);
+    Result<QList<AuditEntry>> auditLog();
+
+private:
+    ProjectDatabase(QString path, OpenMode mode);
+    Status connect();
+    Status migrate();
+    Status recoverAbandonedRuns();
+    Error sqlError(const QSqlQuery &query, const QString &what) const;
+    Error sqlError(const QString &what) const;
+    /// Prepares and executes `sql` with `values` bound in order.
+    Result<QSqlQuery> exec(const QString &sql, const QVariantList &values = {});
+
+    QString m_path;
+    OpenMode m_mode;
+    QString m_connectionName;
+    QSqlDatabase m_db;
+    int m_schemaVersion = 0;
+};
+
+} // namespace triad

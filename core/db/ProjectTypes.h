@@ -1,0 +1,104 @@
+#pragma once
+
+#include "model/CheckResult.h"
+#include "model/Enums.h"
+#include "model/Evidence.h"
+
+#include <QDateTime>
+#include <QList>
+#include <QString>
+#include <QStringList>
+
+#include <optional>
+
+namespace triad {
+
+struct ProjectInfo {
+    QString name;
+    QString customer;
+    QDateTime createdAt;
+};
+
+struct Asset {
+    qint64 id = 0;
+    QString name;                   ///< unique within the project
+    QString kind = QStringLiteral("linux");     ///< linux, docker, k8s-node, aws
+    QString transport = QStringLiteral("ssh");  ///< local, ssh, docker, k8s, aws
+    QString address;
+    int port = 22;
+    QString user;
+    QStringList tags;
+    QString credentialRef;          ///< "key:/path", "agent", "vault:<name>", or empty
+    QString hostKeySha256;          ///< pinned "SHA256:…" fingerprint
+    bool useSudo = false;
+    QString proxyJump;              ///< name of another asset used as jump host, or "[user@]host[:port]"
+    QString notes;
+};
+
+enum class RunStatus { Running, Completed, Incomplete, Cancelled, Failed };
+QString toString(RunStatus status);
+std::optional<RunStatus> runStatusFromString(const QString &text);
+
+struct RunInfo {
+    qint64 id = 0;
+    QString templateId;
+    QString templateVersion;
+    QString templateSha256;
+    QString templateTitle;
+    QString tailoringName;
+    QString parametersJson;
+    QDateTime startedAt;
+    QDateTime finishedAt;
+    RunStatus status = RunStatus::Running;
+    QString operatorName;
+    QString appVersion;
+    qint64 pid = 0;                 ///< of the process running it, for crash recovery
+    QString hostname;               ///< of the machine running it
+    qint64 derivedFromRunId = 0;    ///< re-evaluation of a stored run; 0 = collected anew
+};
+
+enum class AssetRunStatus { Pending, Ok, Unreachable, Error, Cancelled };
+QString toString(AssetRunStatus status);
+std::optional<AssetRunStatus> assetRunStatusFromString(const QString &text);
+
+/// How one asset fared in a run.
+struct AssetRunRecord {
+    qint64 runId = 0;
+    qint64 assetId = 0;
+    QString assetName;
+    AssetRunStatus status = AssetRunStatus::Pending;
+    QString error;
+    qint64 durationMs = 0;
+    HostFacts facts;
+};
+
+struct StoredEvidence {
+    qint64 id = 0;
+    qint64 runId = 0;
+    qint64 assetId = 0;
+    RawOutput raw;
+    QString sha256;                 ///< of raw.stdoutData
+};
+
+struct StoredResult {
+    qint64 id = 0;
+    qint64 runId = 0;
+    qint64 assetId = 0;
+    QString assetName;
+    CheckResult result;             ///< result.status is the final status (after waivers)
+    CheckStatus rawStatus = CheckStatus::Error;
+    Severity severity = Severity::Medium;
+    QString title;
+    QStringList requirementIds;
+    QList<qint64> evidenceIds;
+};
+
+struct AuditEntry {
+    qint64 id = 0;
+    QDateTime at;
+    QString actor;
+    QString action;
+    QString details;
+};
+
+} // namespace triad
