@@ -1,0 +1,178 @@
+#include "CollectionScript.h"
+
+#include "common/ShellQuote.h"
+
+#include <QFileInfo>
+#include <QRandomGenerator>
+#include <QRegularExpression>
+
+namespace triad {
+
+namespace {
+
+Error invalid(const CollectorDef &c, const QString &message)
+{
+    return makeError(Error::Code::InvalidInput, QStringLiteral("collector %1: %2").arg(c.id, message), c.location.toString());
+}
+
+QString fileSnippet(const CollectorDef &c, QString *error)
+{
+    QString s;
+    const QString path = shellQuote(c.path);
+    if (!c.includeGlob.isEmpty()) {
+        const QFileInfo glob(c.includeGlob);
+        static const QRegularExpression safePattern(QStringLiteral("^[A-Za-z0-9._*?-]+$"));
+        if (!safePattern.match(glob.fileName()).hasMatch() || glob.path().contains(QLatin1Char('*')) ||
+            glob.path().contains(QLatin1Char('?'))) {
+            *error = QStringLiteral("include_glob '%1' may use * and ? in its file name only").arg(c.includeGlob);
+            return {};
+        }
+        // The folder is quoted; only the vetted file-name pattern is left for the shell to expand.
+        s += QStringLiteral("for f in %1/%2; do [ -f \"$f\" ] && [ -r \"$f\" ] || continue; "
+                            "printf '#@triad-file %s\\n' \"$f\"; cat -- \"$f\"; echo; done; ")
+                 .arg(shellQuote(glob.path()), glob.fileName());
+        s += QStringLiteral("[ -e %1 ] || exit 3; [ -r %1 ] || exit 4; printf '#@triad-file %s\\n' %1; cat -- %1").arg(path);
+    } else {
+        s += QStringLiteral("[ -e %1 ] || exit 3; [ -r %1 ] || exit 4; cat -- %1").arg(path);
+    }
+    return s;
+}
+
+} // namespace
+
+Result<QString> collectorSnippet(const CollectorDef &c)
+{
+    static const QRegularExpression sysctlKey(QStringLiteral("^[A-Za-z0-9_.-]+$"));
+    static const QRegularExpression unitName(QStringLiteral("^[A-Za-z0-9@_.:+-]+$"));
+    switch (c.type) {
+    case CollectorDef::Type::Command:
+        if (c.run.isEmpty())
+            return invalid(c, QStringLiteral("a command needs `run`"));
+        return shellJoin(c.run);
+    case CollectorDef::Type::File: {
+        if (c.path.isEmpty())
+            return invalid(c, QStringLiteral("a file collector needs `path`"));
+        QString error;
+        QString s = fileSnippet(c, &error);
+        if (!error.isEmpty())
+            return invalid(c, error);
+        return s;
+    }
+    case CollectorDef::Type::Stat:
+        if (c.path.isEmpty())
+            return invalid(c, QStringLiteral("a stat collector needs `path`"));
+        return QStringLiteral("if [ -e %1 ]; then printf '1|'; stat -L -c '%F|%a|%u|%g|%U|%G|%s|%Y' -- %1; else echo 0; fi")
+            .arg(shellQuote(c.path));
+    case CollectorDef::Type::Process:
+        if (c.name.isEmpty())
+            return invalid(c, QStringLiteral("a process collector needs `name`"));
+        return QStringLiteral("for p in /proc/[0-9]*; do c=$(cat \"$p/comm\" 2>/dev/null) || continue; "
+                              "[ \"$c\" = %1 ] || continue; printf '%s\\037' \"${p#/proc/}\"; "
+                              "tr '\\000' '\\037' < \"$p/cmdline\" 2>/dev/null; echo; done")
+            .arg(shellQuote(c.name));
+    case CollectorDef::Type::Package:
+        if (!unitName.match(c.name).hasMatch())
+            return invalid(c, QStringLiteral("'%1' is not a package name").arg(c.name));
+        return QStringLiteral(
+                   "if command -v dpkg-query >/dev/null 2>&1; then "
+                   "s=$(dpkg-query -W -f='${db:Status-Status}\\t${Version}' -- %1 2>/dev/null); "
+                   "case \"$s\" in installed*) printf 'installed\\t%s\\n' \"${s#*\t}\";; *) echo absent;; esac; "
+                   "elif command -v rpm >/dev/null 2>&1; then "
+                   "if v=$(rpm -q --qf '%{VERSION}-%{RELEASE}' -- %1 2>/dev/null); then printf 'installed\\t%s\\n' \"$v\"; "
+                   "else echo absent; fi; "
+                   "else echo 'no dpkg-query or rpm on this host' >&2; exit 3; fi")
+            .arg(shellQuote(c.name));
+    case CollectorDef::Type::Service:
+        if (!unitName.match(c.name).hasMatch())
+            return invalid(c, QStringLiteral("'%1' is not a service name").arg(c.name));
+        return QStringLiteral("command -v systemctl >/dev/null 2>&1 || { echo 'systemctl not found' >&2; exit 3; }; "
+                              "printf 'enabled=%s\\n' \"$(systemctl is-enabled -- %1 2>/dev/null)\"; "
+                              "printf 'active=%s\\n' \"$(systemctl is-active -- %1 2>/dev/null)\"")
+            .arg(shellQuote(c.name));
+    case CollectorDef::Type::Sysctl: {
+        if (!sysctlKey.match(c.name).hasMatch() || c.name.contains(QStringLiteral("..")))
+            return invalid(c, QStringLiteral("'%1' is not a sysctl key").arg(c.name));
+        const QString path = QStringLiteral("/proc/sys/") + QString(c.name).replace(QLatin1Char('.'), QLatin1Char('/'));
+        return QStringLiteral("[ -r %1 ] || exit 3; cat -- %1").arg(shellQuote(path));
+    }
+    }
+    return invalid(c, QStringLiteral("unknown collector type"));
+}
+
+QString displayCommand(const CollectorDef &c)
+{
+    const QString sudo = c.sudo ? QStringLiteral("sudo ") : QString();
+    switch (c.type) {
+    case CollectorDef::Type::Command: return sudo + shellJoin(c.run);
+    case CollectorDef::Type::File:
+        return sudo + QStringLiteral("cat ") + (c.includeGlob.isEmpty() ? QString() : shellQuote(c.includeGlob) + QLatin1Char(' ')) +
+               shellQuote(c.path);
+    case CollectorDef::Type::Stat: return sudo + QStringLiteral("stat -L ") + shellQuote(c.path);
+    case CollectorDef::Type::Process: return QStringLiteral("ps (processes named %1)").arg(shellQuote(c.name));
+    case CollectorDef::Type::Package: return QStringLiteral("dpkg-query -W %1 (or rpm -q)").arg(shellQuote(c.name));
+    case CollectorDef::Type::Service: return QStringLiteral("systemctl is-enabled/is-active %1").arg(shellQuote(c.name));
+    case CollectorDef::Type::Sysctl: return QStringLiteral("sysctl %1").arg(shellQuote(c.name));
+    }
+    return {};
+}
+
+Result<CollectionScript> buildCollectionScript(const QList<PlannedCollector> &collectors)
+{
+    CollectionScript script;
+    script.collectors = collectors;
+    quint64 random[2];
+    QRandomGenerator::system()->fillRange(random);
+    script.nonce = QByteArray::number(random[0], 16).rightJustified(16, '0') + QByteArray::number(random[1], 16).rightJustified(16, '0');
+
+    QString s;
+    s += QStringLiteral(
+        "# Triad collection script: it reads configuration and changes nothing on this host.\n"
+        "# Each collector's output is framed by @@TRIAD lines carrying a random nonce.\n"
+        "N=%1\n"
+        "umask 077\n"
+        "T=$(mktemp -d 2>/dev/null) || { T=/tmp/triad.$$; mkdir -m 700 \"$T\" || exit 91; }\n"
+        "trap 'rm -rf \"$T\"' EXIT\n"
+        "TO=; command -v timeout >/dev/null 2>&1 && TO=timeout\n"
+        "SUDO=; SUDO_OK=1\n"
+        "if [ \"$(id -u)\" -ne 0 ]; then SUDO='sudo -n'; sudo -n true >/dev/null 2>&1 || SUDO_OK=0; fi\n"
+        "printf '@@TRIAD:%s:FACTS\\n' \"$N\"\n"
+        "(hostname 2>/dev/null || cat /proc/sys/kernel/hostname) | head -n 1\n"
+        "uname -r\n"
+        "cat /etc/os-release 2>/dev/null\n"
+        "printf '\\n@@TRIAD:%s:FACTSEND\\n' \"$N\"\n")
+             .arg(QString::fromLatin1(script.nonce));
+
+    for (qsizetype i = 0; i < collectors.size(); ++i) {
+        const CollectorDef &c = collectors.at(i).spec;
+        auto snippet = collectorSnippet(c);
+        if (!snippet)
+            return snippet.error();
+        const QString limit = c.timeoutSeconds > 0 ? QStringLiteral("$TO %1 ").arg(c.timeoutSeconds) : QString();
+        QString run;
+        if (c.sudo) {
+            run = QStringLiteral("if [ $SUDO_OK -eq 1 ]; then %1$SUDO sh -c %2; else echo 'needs root: sudo -n was refused' >&2; "
+                                 "(exit %3); fi")
+                      .arg(limit, shellQuote(*snippet), QString::number(kExitNeedsRoot));
+        } else {
+            run = limit + QStringLiteral("sh -c ") + shellQuote(*snippet);
+        }
+        // The comment names the collector for a human reading the script; newlines would end it.
+        QString title = collectors.at(i).key + QStringLiteral(": ") + displayCommand(c);
+        title.replace(QLatin1Char('\n'), QLatin1Char(' ')).replace(QLatin1Char('\r'), QLatin1Char(' '));
+        s += QStringLiteral("\n# ") + title + QLatin1Char('\n');
+        s += QStringLiteral("rm -f \"$T/rc\"; printf '@@TRIAD:%s:BEGIN:%1\\n' \"$N\"\n").arg(i);
+        // No pipefail in POSIX sh: the collector's own status travels through a file. head -c stops
+        // a flood at the cap (the producer then dies of SIGPIPE: status 141, reported as truncated).
+        // One arg() call: a second pass would substitute inside the (template-supplied) snippet.
+        s += QStringLiteral("{ %1 </dev/null; echo $? >\"$T/rc\"; } 2>\"$T/err\" | head -c %2\n")
+                 .arg(run, QString::number(c.maxBytes + 1));
+        s += QStringLiteral("printf '\\n@@TRIAD:%s:END:%1:%s\\n' \"$N\" \"$(cat \"$T/rc\" 2>/dev/null || echo 141)\"\n").arg(i);
+        s += QStringLiteral("printf '@@TRIAD:%s:ERR:%1\\n' \"$N\"; head -c %2 \"$T/err\"; printf '\\n@@TRIAD:%s:ERREND:%1\\n' \"$N\"\n")
+                 .arg(i).arg(kStderrCap);
+    }
+    s += QStringLiteral("printf '@@TRIAD:%s:DONE\\n' \"$N\"\n");
+    script.text = s.toUtf8();
+    return script;
+}
+
+} // namespace triad

@@ -1,0 +1,20 @@
+#pragma once
+
+#include "collect/CollectionScript.h"
+#include "collect/Transport.h"
+
+#include <QByteArray>
+#include <QDateTime>
+
+namespace triad {
+
+/// Splits what a CollectionScript printed into host facts and one RawOutput per collector, in
+/// plan order. Binary-safe. A collector whose frame is missing (the script died, the connection
+/// broke) gets status Error; one whose exit code is 124 gets Timeout; 90, Error (needs root).
+CollectionBatch parseScriptOutput(const QByteArray &output, const CollectionScript &script, const QDateTime &collectedAt,
+                                  qint64 durationMs);
+
+/// True when the output carries the script's final DONE frame.
+bool scriptCompleted(const QByteArray &output, const CollectionScript &script);
+
+} // namespace triad
