@@ -55,7 +55,7 @@ QString opWord(Operator op)
     case Operator::Contains: return QStringLiteral("contains");
     case Operator::NotContains: return QStringLiteral("does not contain");
     case Operator::SubsetOf: return QStringLiteral("only uses");
-    case Operator::ModeMax: return QStringLiteral("has mode at most");
+    case Operator::ModeMax: return QStringLiteral("is at most");
     }
     return {};
 }
