@@ -1,12 +1,252 @@
 #include "MainWindow.h"
 
+#include "ProjectLoader.h"
+#include "models/ResultTableModel.h"
+#include "models/RunListModel.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QComboBox>
+#include <QFileDialog>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QItemSelectionModel>
+#include <QKeySequence>
+#include <QLabel>
+#include <QLineEdit>
+#include <QMenuBar>
+#include <QSplitter>
+#include <QStackedWidget>
+#include <QStatusBar>
+#include <QTableView>
+#include <QTextBrowser>
+#include <QVBoxLayout>
+
 namespace triad {
+namespace {
+
+QString esc(const QString &text)
+{
+    return text.toHtmlEscaped();
+}
+
+QTableView *makeTable(QAbstractItemModel *model, QWidget *parent)
+{
+    auto *view = new QTableView(parent);
+    view->setModel(model);
+    view->setSelectionBehavior(QAbstractItemView::SelectRows);
+    view->setSelectionMode(QAbstractItemView::SingleSelection);
+    view->setAlternatingRowColors(true);
+    view->verticalHeader()->hide();
+    view->horizontalHeader()->setStretchLastSection(true);
+    view->setWordWrap(false);
+    return view;
+}
+
+} // namespace
 
 MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent)
 {
-    setWindowTitle(QStringLiteral("Triad"));
+    setWindowTitle(tr("Triad"));
+    buildUi();
+    resize(1400, 860);
 }
 
 MainWindow::~MainWindow() = default;
+
+void MainWindow::buildUi()
+{
+    QMenu *file = menuBar()->addMenu(tr("&File"));
+    QAction *open = file->addAction(tr("&Open Project…"), this, &MainWindow::chooseProject);
+    open->setShortcut(QKeySequence::Open);
+    QAction *reload = file->addAction(tr("&Reload"), this, [this] {
+        if (!m_projectPath.isEmpty())
+            openProject(m_projectPath);
+    });
+    reload->setShortcut(QKeySequence::Refresh);
+    file->addSeparator();
+    QAction *quit = file->addAction(tr("&Quit"), qApp, &QApplication::quit);
+    quit->setShortcut(QKeySequence::Quit);
+
+    m_runs = new RunListModel(this);
+    m_results = new ResultTableModel(this);
+    m_filter = new ResultFilterProxy(this);
+    m_filter->setSourceModel(m_results);
+    m_filter->setSortRole(Qt::DisplayRole);
+
+    m_stack = new QStackedWidget(this);
+    m_emptyState = new QLabel(m_stack);
+    m_emptyState->setObjectName(QStringLiteral("emptyState"));
+    m_emptyState->setAlignment(Qt::AlignCenter);
+    m_emptyState->setWordWrap(true);
+    m_emptyState->setText(tr("<h2>No project open</h2><p>Open a project with <b>File › Open Project…</b> "
+                             "(Ctrl+O).</p><p>To create one and assess this computer from a terminal:<br>"
+                             "<code>triad-cli project init demo.triad --name Demo</code><br>"
+                             "<code>triad-cli assets add demo.triad localhost --transport local</code><br>"
+                             "<code>triad-cli scan demo.triad --template cis-linux</code></p>"));
+    m_stack->addWidget(m_emptyState);
+
+    auto *splitter = new QSplitter(Qt::Horizontal, m_stack);
+    m_runView = makeTable(m_runs, splitter);
+    m_runView->setMinimumWidth(320);
+
+    auto *right = new QSplitter(Qt::Vertical, splitter);
+    auto *resultPane = new QWidget(right);
+    auto *resultLayout = new QVBoxLayout(resultPane);
+    resultLayout->setContentsMargins(0, 0, 0, 0);
+    auto *filterBar = new QHBoxLayout;
+    m_runSummary = new QLabel(resultPane);
+    m_statusFilter = new QComboBox(resultPane);
+    m_statusFilter->addItem(tr("All statuses"), -1);
+    for (CheckStatus s : {CheckStatus::Fail, CheckStatus::Error, CheckStatus::Pass, CheckStatus::NotApplicable,
+                          CheckStatus::Manual, CheckStatus::Waived})
+        m_statusFilter->addItem(toString(s), int(s));
+    m_search = new QLineEdit(resultPane);
+    m_search->setPlaceholderText(tr("Search checks, assets, requirements…"));
+    m_search->setClearButtonEnabled(true);
+    filterBar->addWidget(m_runSummary, 1);
+    filterBar->addWidget(m_statusFilter);
+    filterBar->addWidget(m_search, 1);
+    resultLayout->addLayout(filterBar);
+    m_resultView = makeTable(m_filter, resultPane);
+    m_resultView->setSortingEnabled(true);
+    m_resultView->sortByColumn(ResultTableModel::Severity, Qt::DescendingOrder);
+    resultLayout->addWidget(m_resultView);
+
+    m_detail = new QTextBrowser(right);
+    m_detail->setOpenLinks(false);
+    m_detail->setPlaceholderText(tr("Select a result to see its evidence, remediation and verification."));
+    right->setStretchFactor(0, 3);
+    right->setStretchFactor(1, 2);
+    splitter->setStretchFactor(1, 1);
+    m_stack->addWidget(splitter);
+    setCentralWidget(m_stack);
+
+    connect(m_statusFilter, &QComboBox::currentIndexChanged, this,
+            [this] { m_filter->setStatusFilter(m_statusFilter->currentData().toInt()); });
+    connect(m_search, &QLineEdit::textChanged, m_filter, &ResultFilterProxy::setText);
+    connect(m_runView->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
+            [this](const QModelIndex &current) {
+                if (const RunInfo *run = m_runs->runAt(current.row()))
+                    selectRun(run->id);
+            });
+    connect(m_resultView->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
+            [this](const QModelIndex &current) {
+                const QModelIndex source = m_filter->mapToSource(current);
+                if (const StoredResult *r = m_results->resultAt(source.row()))
+                    showResult(*r);
+            });
+    statusBar()->showMessage(tr("Ready"));
+}
+
+void MainWindow::chooseProject()
+{
+    const QString path = QFileDialog::getOpenFileName(this, tr("Open Project"), {},
+                                                      tr("Triad projects (*.triad);;All files (*)"));
+    if (!path.isEmpty())
+        openProject(path);
+}
+
+void MainWindow::showMessage(const QString &text)
+{
+    m_emptyState->setText(text);
+    m_stack->setCurrentWidget(m_emptyState);
+}
+
+void MainWindow::openProject(const QString &path)
+{
+    statusBar()->showMessage(tr("Opening %1…").arg(path));
+    QPointer<MainWindow> self(this);
+    ProjectLoader::loadProject(path).then(this, [self, path](const Result<ProjectSnapshot> &snapshot) {
+        if (!self)
+            return;
+        if (!snapshot) {
+            self->showMessage(tr("<h2>Cannot open the project</h2><p>%1</p>").arg(esc(snapshot.error().toString())));
+            self->statusBar()->showMessage(tr("Open failed"));
+            return;
+        }
+        self->m_projectPath = path;
+        self->setWindowTitle(tr("%1 — Triad").arg(snapshot->info.name));
+        self->m_runs->setRuns(snapshot->runs);
+        self->m_runView->resizeColumnsToContents();
+        if (snapshot->runs.isEmpty()) {
+            self->showMessage(tr("<h2>%1</h2><p>This project has %2 asset(s) and no assessment yet.</p>"
+                                 "<p>Run one with <code>triad-cli scan %3 --template cis-linux</code>.</p>")
+                                  .arg(esc(snapshot->info.name)).arg(snapshot->assets.size()).arg(esc(path)));
+        } else {
+            self->m_stack->setCurrentIndex(1);
+            self->m_runView->selectRow(0);
+        }
+        self->statusBar()->showMessage(tr("%1: %2 asset(s), %3 run(s)")
+                                           .arg(snapshot->info.name).arg(snapshot->assets.size()).arg(snapshot->runs.size()));
+        emit self->projectLoaded(path);
+    });
+}
+
+void MainWindow::selectRun(qint64 runId)
+{
+    if (runId == m_shownRun)
+        return;
+    m_shownRun = runId;
+    QPointer<MainWindow> self(this);
+    ProjectLoader::loadRun(m_projectPath, runId).then(this, [self, runId](const Result<RunDetails> &details) {
+        if (!self || self->m_shownRun != runId)
+            return;     // the user moved on to another run meanwhile
+        if (!details) {
+            self->m_runSummary->setText(esc(details.error().toString()));
+            return;
+        }
+        int failed = 0;
+        int passed = 0;
+        for (const StoredResult &r : details->results) {
+            failed += r.result.status == CheckStatus::Fail ? 1 : 0;
+            passed += r.result.status == CheckStatus::Pass ? 1 : 0;
+        }
+        self->m_results->setResults(details->results);
+        self->m_resultView->resizeColumnsToContents();
+        self->m_runSummary->setText(tr("Run %1 · %2 · %3 asset(s) · %4 passed · %5 failed")
+                                        .arg(runId).arg(details->run.templateId).arg(details->assets.size())
+                                        .arg(passed).arg(failed));
+        self->m_detail->clear();
+        emit self->runLoaded(runId);
+    });
+}
+
+void MainWindow::showResult(const StoredResult &result)
+{
+    QString html = QStringLiteral("<h3>%1</h3><p><b>%2</b> · %3 · severity %4 · asset %5%6</p>")
+                       .arg(esc(result.title), esc(toString(result.result.status).toUpper()), esc(result.result.checkId),
+                            esc(toString(result.severity)), esc(result.assetName),
+                            result.result.subject.isEmpty() ? QString() : QStringLiteral(" · subject ") + esc(result.result.subject));
+    html += QStringLiteral("<table cellpadding=3><tr><td><b>Expected</b></td><td>%1</td></tr>"
+                           "<tr><td><b>Actual</b></td><td>%2</td></tr>")
+                .arg(esc(result.result.expected), esc(result.result.actual));
+    if (!result.result.message.isEmpty())
+        html += QStringLiteral("<tr><td><b>Note</b></td><td>%1</td></tr>").arg(esc(result.result.message));
+    if (!result.requirementIds.isEmpty())
+        html += QStringLiteral("<tr><td><b>Requirements</b></td><td>%1</td></tr>").arg(esc(result.requirementIds.join(QStringLiteral(", "))));
+    html += QStringLiteral("</table>");
+    m_detail->setHtml(html + tr("<p><i>Loading evidence…</i></p>"));
+
+    QPointer<MainWindow> self(this);
+    const qint64 resultId = result.id;
+    ProjectLoader::loadEvidence(m_projectPath, resultId).then(this, [self, html](const Result<QList<StoredEvidence>> &evidence) {
+        if (!self)
+            return;
+        QString text = html + QStringLiteral("<h4>Evidence</h4>");
+        if (!evidence) {
+            text += QStringLiteral("<p>%1</p>").arg(esc(evidence.error().toString()));
+        } else {
+            for (const StoredEvidence &e : *evidence) {
+                text += QStringLiteral("<p><code>$ %1</code> — exit %2, %3 · SHA-256 <code>%4</code>%5</p>")
+                            .arg(esc(e.raw.command)).arg(e.raw.exitCode).arg(esc(toString(e.raw.status)), esc(e.sha256),
+                                 e.raw.truncated ? tr(" · truncated") : QString());
+                const QString out = QString::fromUtf8(e.raw.stdoutData.left(16 * 1024));
+                text += QStringLiteral("<pre>%1</pre>").arg(esc(out));
+            }
+        }
+        self->m_detail->setHtml(text);
+    });
+}
 
 } // namespace triad

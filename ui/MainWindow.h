@@ -1,15 +1,60 @@
 #pragma once
 
 #include <QMainWindow>
+#include <QPointer>
+
+class QComboBox;
+class QLabel;
+class QLineEdit;
+class QStackedWidget;
+class QTableView;
+class QTextBrowser;
 
 namespace triad {
 
+class ResultFilterProxy;
+class ResultTableModel;
+class RunListModel;
+struct StoredResult;
+
+/// Opens a project and shows its runs, the results of the selected run, and the evidence of the
+/// selected result. Every database read runs on a worker thread.
 class MainWindow final : public QMainWindow {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(MainWindow)
 public:
     explicit MainWindow(QWidget *parent = nullptr);
     ~MainWindow() override;
+
+    /// Starts loading `path`; errors are shown in the window, never in a blocking dialog.
+    void openProject(const QString &path);
+    [[nodiscard]] QString projectPath() const { return m_projectPath; }
+
+signals:
+    /// Emitted once a project (or a run) has been loaded and shown: lets tests and scripts wait.
+    void projectLoaded(const QString &path);
+    void runLoaded(qint64 runId);
+
+private:
+    void buildUi();
+    void chooseProject();
+    void showMessage(const QString &text);
+    void selectRun(qint64 runId);
+    void showResult(const StoredResult &result);
+
+    QString m_projectPath;
+    qint64 m_shownRun = 0;
+    RunListModel *m_runs = nullptr;
+    ResultTableModel *m_results = nullptr;
+    ResultFilterProxy *m_filter = nullptr;
+    QStackedWidget *m_stack = nullptr;
+    QLabel *m_emptyState = nullptr;
+    QTableView *m_runView = nullptr;
+    QTableView *m_resultView = nullptr;
+    QTextBrowser *m_detail = nullptr;
+    QComboBox *m_statusFilter = nullptr;
+    QLineEdit *m_search = nullptr;
+    QLabel *m_runSummary = nullptr;
 };
 
 } // namespace triad

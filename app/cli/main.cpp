@@ -1,15 +1,74 @@
+// triad-cli: the headless front end of Triad. Every command drives the same core as the GUI.
+#include "CliContext.h"
+
 #include "common/Paths.h"
 #include "scan/CoreInfo.h"
 
 #include <QCoreApplication>
-#include <QTextStream>
+
+#include <sys/resource.h>
+
+namespace {
+
+const char *const kUsage =
+    "Usage: triad-cli COMMAND [ARGS]\n"
+    "\n"
+    "Commands:\n"
+    "  project init P.triad --name NAME [--customer C]   create a project file\n"
+    "  project info P.triad\n"
+    "  assets add P.triad NAME [--transport local|ssh] [--address A] [--port N] [--user U]\n"
+    "                          [--key FILE] [--sudo] [--tags a,b]\n"
+    "  assets list P.triad [--json]    assets remove P.triad NAME\n"
+    "  templates list [--json] | validate FILE... | show ID\n"
+    "  scan P.triad --template ID [--assets NAMES|TAGS] [--tailoring FILE] [--concurrency N]\n"
+    "               [--json OUT] [--fail-under PCT] [--quiet]\n"
+    "  runs P.triad [--json]\n"
+    "  results P.triad [--run N|latest] [--status S] [--evidence] [--json]\n"
+    "\n"
+    "Exit codes: 0 success, 1 score below --fail-under, 2 bad usage or input, 3 no asset reached.\n"
+    "Each command takes --help.\n";
+
+// Evidence can hold sensitive configuration: a crashing process must not leave it in a core file.
+void disableCoreDumps()
+{
+    rlimit none{0, 0};
+    ::setrlimit(RLIMIT_CORE, &none);
+}
+
+} // namespace
 
 int main(int argc, char *argv[])
 {
+    disableCoreDumps();
     QCoreApplication app(argc, argv);
     QCoreApplication::setApplicationName(QStringLiteral("triad-cli"));
     QCoreApplication::setApplicationVersion(triad::appVersion());
-    QTextStream out(stdout);
-    out << "triad-cli " << triad::appVersion() << " (" << triad::coreLibraryVersions() << ")\n";
-    return 0;
+
+    triad::CliContext ctx;
+    QStringList args = QCoreApplication::arguments().mid(1);
+    const QString command = args.value(0);
+    args = args.mid(1);
+
+    if (command.isEmpty() || command == QLatin1String("help") || command == QLatin1String("--help") || command == QLatin1String("-h")) {
+        ctx.out() << kUsage;
+        return command.isEmpty() ? triad::ExitBadInput : triad::ExitOk;
+    }
+    if (command == QLatin1String("--version") || command == QLatin1String("version")) {
+        ctx.out() << "triad-cli " << triad::appVersion() << " (" << triad::coreLibraryVersions() << ")\n";
+        return triad::ExitOk;
+    }
+    if (command == QLatin1String("project"))
+        return triad::runProjectCommand(ctx, args);
+    if (command == QLatin1String("assets"))
+        return triad::runAssetsCommand(ctx, args);
+    if (command == QLatin1String("templates"))
+        return triad::runTemplatesCommand(ctx, args);
+    if (command == QLatin1String("scan"))
+        return triad::runScanCommand(ctx, args);
+    if (command == QLatin1String("runs"))
+        return triad::runRunsCommand(ctx, args);
+    if (command == QLatin1String("results"))
+        return triad::runResultsCommand(ctx, args);
+    ctx.err() << "triad-cli: unknown command '" << command << "'\n\n" << kUsage;
+    return triad::ExitBadInput;
 }

@@ -1,14 +1,57 @@
+// triad: the desktop workstation.
 #include "common/Paths.h"
 #include "ui/MainWindow.h"
 
 #include <QApplication>
+#include <QCommandLineParser>
+#include <QTimer>
+
+#include <sys/resource.h>
 
 int main(int argc, char *argv[])
 {
+    // Evidence can hold sensitive configuration: no core files.
+    rlimit none{0, 0};
+    ::setrlimit(RLIMIT_CORE, &none);
+
     QApplication app(argc, argv);
     QApplication::setApplicationName(QStringLiteral("Triad"));
+    QApplication::setOrganizationName(QStringLiteral("Triad"));
     QApplication::setApplicationVersion(triad::appVersion());
+
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral("Triad compliance auditing workstation"));
+    parser.addHelpOption();
+    parser.addVersionOption();
+    parser.addOption({QStringLiteral("project"), QStringLiteral("Project file to open."), QStringLiteral("file")});
+    parser.addPositionalArgument(QStringLiteral("project"), QStringLiteral("Project file to open."), QStringLiteral("[project]"));
+    // For documentation and visual review (tests/screenshots.sh): save the window once the
+    // project's latest run is shown, then quit.
+    parser.addOption({QStringLiteral("screenshot"), QStringLiteral("Save a PNG of the window after loading, then quit."),
+                      QStringLiteral("png")});
+    parser.process(app);
+
     triad::MainWindow window;
+    QString project = parser.value(QStringLiteral("project"));
+    if (project.isEmpty())
+        project = parser.positionalArguments().value(0);
+    if (!project.isEmpty())
+        window.openProject(project);
     window.show();
+
+    const QString screenshot = parser.value(QStringLiteral("screenshot"));
+    if (!screenshot.isEmpty()) {
+        auto save = [&window, screenshot] {
+            // Let the views lay out and paint before grabbing.
+            QTimer::singleShot(500, &window, [&window, screenshot] {
+                const bool ok = window.grab().save(screenshot);
+                QApplication::exit(ok ? 0 : 1);
+            });
+        };
+        QObject::connect(&window, &triad::MainWindow::runLoaded, &window, save);
+        if (project.isEmpty())
+            save();
+        QTimer::singleShot(30000, &app, [] { QApplication::exit(2); });
+    }
     return QApplication::exec();
 }

@@ -1,0 +1,129 @@
+// triad-cli scan
+#include "CliContext.h"
+#include "RunJson.h"
+
+#include "db/ProjectDatabase.h"
+#include "engine/Catalog.h"
+#include "engine/TailoringLoader.h"
+#include "scan/Scanner.h"
+
+#include <QJsonDocument>
+
+#include <csignal>
+
+namespace triad {
+namespace {
+
+Scanner *g_activeScanner = nullptr;
+
+// Ctrl-C cancels the scan cleanly: finished assets keep their results, the run is marked cancelled.
+void onInterrupt(int)
+{
+    if (g_activeScanner)
+        g_activeScanner->cancel();
+}
+
+QString percentText(const std::optional<double> &p)
+{
+    return p ? QString::number(*p, 'f', 1) + QLatin1Char('%') : QStringLiteral("no data");
+}
+
+} // namespace
+
+int runScanCommand(CliContext &ctx, const QStringList &args)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral("Assess the project's assets against a template."));
+    parser.addPositionalArgument(QStringLiteral("project"), QStringLiteral("Project file."));
+    parser.addOptions({
+        {QStringLiteral("template"), QStringLiteral("Assessment template id (see 'templates list')."), QStringLiteral("id")},
+        {QStringLiteral("assets"), QStringLiteral("Comma-separated asset names or tags (default: all)."), QStringLiteral("list")},
+        {QStringLiteral("tailoring"), QStringLiteral("Tailoring YAML file."), QStringLiteral("file")},
+        {QStringLiteral("concurrency"), QStringLiteral("Assets assessed at once (default 16)."), QStringLiteral("n"), QStringLiteral("16")},
+        {QStringLiteral("json"), QStringLiteral("Write the run as JSON to a file ('-' = standard output)."), QStringLiteral("file")},
+        {QStringLiteral("fail-under"), QStringLiteral("Exit with 1 when the score is below this percentage."), QStringLiteral("pct")},
+        {QStringLiteral("quiet"), QStringLiteral("Print nothing but errors.")},
+    });
+    if (!ctx.parse(parser, QStringLiteral("scan"), args, 1, 1))
+        return ExitBadInput;
+
+    ScanRequest request;
+    request.templateId = parser.value(QStringLiteral("template"));
+    if (request.templateId.isEmpty())
+        return ctx.usage(QStringLiteral("scan"), QStringLiteral("--template is required"));
+    request.assetSelectors = parser.value(QStringLiteral("assets")).split(QLatin1Char(','), Qt::SkipEmptyParts);
+    bool ok = false;
+    request.concurrency = parser.value(QStringLiteral("concurrency")).toInt(&ok);
+    if (!ok || request.concurrency < 1 || request.concurrency > 256)
+        return ctx.usage(QStringLiteral("scan"), QStringLiteral("--concurrency must be a number from 1 to 256"));
+    std::optional<double> failUnder;
+    if (parser.isSet(QStringLiteral("fail-under"))) {
+        failUnder = parser.value(QStringLiteral("fail-under")).toDouble(&ok);
+        if (!ok || *failUnder < 0 || *failUnder > 100)
+            return ctx.usage(QStringLiteral("scan"), QStringLiteral("--fail-under must be a percentage from 0 to 100"));
+    }
+    request.operatorName = CliContext::operatorName();
+    const bool quiet = parser.isSet(QStringLiteral("quiet")) || parser.value(QStringLiteral("json")) == QLatin1String("-");
+
+    auto catalog = ctx.loadCatalog();
+    if (!catalog)
+        return ctx.fail(catalog.error());
+    if (parser.isSet(QStringLiteral("tailoring"))) {
+        auto tailoring = TailoringLoader::loadFile(parser.value(QStringLiteral("tailoring")));
+        if (!tailoring)
+            return ctx.fail(tailoring.error());
+        request.tailoring = *tailoring;
+    }
+
+    auto db = ctx.openProject(parser.positionalArguments().at(0), true);
+    if (!db)
+        return ctx.fail(db.error());
+
+    Scanner scanner(**db, *catalog);
+    if (!quiet) {
+        QObject::connect(&scanner, &Scanner::assetStageChanged, &scanner,
+                         [&ctx](const QString &asset, AssetStage stage, const QString &detail) {
+                             if (stage == AssetStage::Done || stage == AssetStage::Failed || stage == AssetStage::Cancelled) {
+                                 ctx.out() << "  " << asset << ": " << toString(stage);
+                                 if (!detail.isEmpty())
+                                     ctx.out() << " (" << detail << ')';
+                                 ctx.out() << '\n';
+                                 ctx.out().flush();
+                             }
+                         }, Qt::DirectConnection);
+    }
+    g_activeScanner = &scanner;
+    std::signal(SIGINT, onInterrupt);
+    std::signal(SIGTERM, onInterrupt);
+    auto summary = scanner.run(request);
+    g_activeScanner = nullptr;
+    std::signal(SIGINT, SIG_DFL);
+    std::signal(SIGTERM, SIG_DFL);
+    if (!summary)
+        return ctx.fail(summary.error());
+
+    if (parser.isSet(QStringLiteral("json"))) {
+        auto doc = runDocument(**db, summary->runId, summary->score);
+        if (!doc)
+            return ctx.fail(doc.error());
+        if (auto s = ctx.writeOutput(parser.value(QStringLiteral("json")), QJsonDocument(*doc).toJson(QJsonDocument::Indented)); !s)
+            return ctx.fail(s.error());
+    }
+
+    const Score &score = summary->score;
+    if (!quiet) {
+        ctx.out() << "Run " << summary->runId << " " << summary->runStatus << ": " << summary->reachedAssets << " of "
+                  << summary->assetCount << " asset(s) assessed, " << summary->resultCount << " results\n"
+                  << "Requirements: " << score.passed << " passed, " << score.failed << " failed, " << score.errors
+                  << " error, " << score.notApplicable << " not applicable, " << score.manual << " manual\n"
+                  << "Score: " << percentText(score.percent) << " (severity-weighted " << percentText(score.weightedPercent)
+                  << ")\n";
+    }
+    if (summary->reachedAssets == 0 && summary->assetCount > 0)
+        return ExitUnreachable;
+    if (failUnder && (!score.percent || *score.percent < *failUnder))
+        return ExitChecksFailed;
+    return ExitOk;
+}
+
+} // namespace triad

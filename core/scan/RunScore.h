@@ -1,0 +1,16 @@
+#pragma once
+
+#include "common/Result.h"
+#include "lifecycle/Scoring.h"
+
+namespace triad {
+
+class Catalog;
+class ProjectDatabase;
+
+/// Score of a stored run. The automated requirements come from the stored results (each result
+/// keeps the requirement ids it was mapped to); manual requirements come from the template in
+/// `catalog` when it is the very version the run used (same SHA-256), else they are not counted.
+Result<Score> scoreStoredRun(ProjectDatabase &db, qint64 runId, const Catalog *catalog);
+
+} // namespace triad

@@ -1,0 +1,269 @@
+#include "Scanner.h"
+
+#include "collect/ObservationParser.h"
+#include "common/Paths.h"
+#include "db/ProjectDatabase.h"
+#include "engine/Catalog.h"
+#include "engine/Planner.h"
+#include "eval/Evaluator.h"
+#include "scan/AssetSelection.h"
+#include "scan/TransportFactory.h"
+
+#include <QElapsedTimer>
+#include <QFile>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QMutex>
+#include <QQueue>
+#include <QThreadPool>
+#include <QWaitCondition>
+
+#include <unistd.h>
+
+namespace triad {
+
+QString toString(AssetStage stage)
+{
+    switch (stage) {
+    case AssetStage::Queued: return QStringLiteral("queued");
+    case AssetStage::Connecting: return QStringLiteral("connecting");
+    case AssetStage::Collecting: return QStringLiteral("collecting");
+    case AssetStage::Evaluating: return QStringLiteral("evaluating");
+    case AssetStage::Storing: return QStringLiteral("storing");
+    case AssetStage::Done: return QStringLiteral("done");
+    case AssetStage::Failed: return QStringLiteral("failed");
+    case AssetStage::Cancelled: return QStringLiteral("cancelled");
+    }
+    return {};
+}
+
+namespace {
+
+/// Everything one asset produced, handed from a pool thread to the storing thread.
+struct AssetOutcome {
+    Asset asset;
+    AssetRunStatus status = AssetRunStatus::Error;
+    QString error;
+    qint64 durationMs = 0;
+    HostFacts facts;
+    QList<RawOutput> evidence;
+    QList<CheckResult> results;
+};
+
+/// Pool threads push finished assets; the thread that owns the database pops and stores them.
+class OutcomeQueue {
+public:
+    void push(AssetOutcome outcome)
+    {
+        QMutexLocker lock(&m_mutex);
+        m_queue.enqueue(std::move(outcome));
+        m_ready.wakeOne();
+    }
+    AssetOutcome pop()
+    {
+        QMutexLocker lock(&m_mutex);
+        while (m_queue.isEmpty())
+            m_ready.wait(&m_mutex);
+        return m_queue.dequeue();
+    }
+
+private:
+    QMutex m_mutex;
+    QWaitCondition m_ready;
+    QQueue<AssetOutcome> m_queue;
+};
+
+AssetOutcome assessAsset(const Asset &asset, const Plan &plan, const ScanRequest &request,
+                         const std::atomic_bool &cancel, Scanner *progress)
+{
+    AssetOutcome out;
+    out.asset = asset;
+    if (cancel) {
+        out.status = AssetRunStatus::Cancelled;
+        out.error = QStringLiteral("cancelled before it started");
+        return out;
+    }
+    QElapsedTimer timer;
+    timer.start();
+
+    emit progress->assetStageChanged(asset.name, AssetStage::Connecting, {});
+    auto transport = makeTransport(asset);
+    if (!transport) {
+        out.status = AssetRunStatus::Error;
+        out.error = transport.error().message;
+        out.durationMs = timer.elapsed();
+        return out;
+    }
+
+    emit progress->assetStageChanged(asset.name, AssetStage::Collecting, {});
+    CollectOptions options;
+    options.overallTimeoutSeconds = request.overallTimeoutSeconds;
+    options.cancel = &cancel;
+    auto batch = (*transport)->collect(plan.collectors, options);
+    if (!batch) {
+        const Error &e = batch.error();
+        out.status = e.code == Error::Code::Cancelled ? AssetRunStatus::Cancelled
+                     : e.code == Error::Code::Transport || e.code == Error::Code::Timeout
+                         ? AssetRunStatus::Unreachable
+                         : AssetRunStatus::Error;
+        out.error = e.message;
+        out.durationMs = timer.elapsed();
+        return out;
+    }
+
+    emit progress->assetStageChanged(asset.name, AssetStage::Evaluating, {});
+    ObservationMap observations;
+    observations.reserve(plan.collectors.size());
+    for (const PlannedCollector &collector : plan.collectors) {
+        for (const RawOutput &raw : std::as_const(batch->outputs)) {
+            if (raw.collectorKey == collector.key) {
+                observations.insert(collector.key, parseObservation(collector.spec, raw));
+                break;
+            }
+        }
+    }
+    out.results = Evaluator::evaluatePlan(plan, observations);
+    out.facts = batch->facts;
+    out.evidence = std::move(batch->outputs);
+    out.status = cancel ? AssetRunStatus::Cancelled : AssetRunStatus::Ok;
+    out.durationMs = timer.elapsed();
+    return out;
+}
+
+QString parametersJson(const QVariantMap &parameters)
+{
+    return QString::fromUtf8(QJsonDocument(QJsonObject::fromVariantMap(parameters)).toJson(QJsonDocument::Compact));
+}
+
+} // namespace
+
+Scanner::Scanner(ProjectDatabase &database, const Catalog &catalog, QObject *parent)
+    : QObject(parent), m_database(database), m_catalog(catalog)
+{
+}
+
+Scanner::~Scanner() = default;
+
+void Scanner::cancel()
+{
+    m_cancel = true;
+}
+
+Result<ScanSummary> Scanner::run(const ScanRequest &request)
+{
+    m_cancel = false;
+    auto plan = Planner::plan(m_catalog, request.templateId, request.tailoring ? &*request.tailoring : nullptr);
+    if (!plan)
+        return plan.error();
+    auto allAssets = m_database.assets();
+    if (!allAssets)
+        return allAssets.error();
+    auto assets = selectAssets(*allAssets, request.assetSelectors);
+    if (!assets)
+        return assets.error();
+
+    // Keep the exact template text with the project so that a run can be re-evaluated later.
+    QFile templateFile(plan->assessment.file);
+    const QByteArray templateText = templateFile.open(QIODevice::ReadOnly) ? templateFile.readAll() : QByteArray();
+    if (auto s = m_database.recordTemplateUse(plan->assessment.id, plan->assessment.version,
+                                              plan->assessment.contentSha256, templateText); !s)
+        return s.error();
+
+    RunInfo info;
+    info.templateId = plan->assessment.id;
+    info.templateVersion = plan->assessment.version;
+    info.templateSha256 = plan->assessment.contentSha256;
+    info.templateTitle = plan->assessment.title;
+    info.tailoringName = plan->tailoringName;
+    info.parametersJson = parametersJson(plan->parameters);
+    info.startedAt = QDateTime::currentDateTimeUtc();
+    info.status = RunStatus::Running;
+    info.operatorName = request.operatorName;
+    info.appVersion = appVersion();
+    info.pid = ::getpid();
+    auto runId = m_database.beginRun(info);
+    if (!runId)
+        return runId.error();
+    (void)m_database.appendAudit(request.operatorName, QStringLiteral("scan.start"),
+                                 QStringLiteral("run %1: template %2 %3 on %4 asset(s)")
+                                     .arg(*runId).arg(info.templateId, info.templateVersion).arg(assets->size()));
+    emit runStarted(*runId, int(assets->size()));
+
+    QHash<QString, const PlannedCheck *> checksById;
+    for (const PlannedCheck &check : std::as_const(plan->checks))
+        checksById.insert(check.check.id, &check);
+
+    OutcomeQueue queue;
+    QThreadPool pool;
+    pool.setMaxThreadCount(std::clamp(request.concurrency, 1, 256));
+    for (const Asset &asset : std::as_const(*assets)) {
+        emit assetStageChanged(asset.name, AssetStage::Queued, {});
+        pool.start([&queue, &request, this, asset, planRef = &*plan] {
+            queue.push(assessAsset(asset, *planRef, request, m_cancel, this));
+        });
+    }
+
+    ScanSummary summary;
+    summary.runId = *runId;
+    summary.assetCount = int(assets->size());
+    QList<ScoredResult> scored;
+    std::optional<Error> storeError;
+    for (qsizetype i = 0; i < assets->size(); ++i) {
+        AssetOutcome outcome = queue.pop();
+        if (storeError)
+            continue;   // keep draining so that the pool's tasks can finish
+
+        QList<StoredResult> stored;
+        stored.reserve(outcome.results.size());
+        for (const CheckResult &result : std::as_const(outcome.results)) {
+            const PlannedCheck *check = checksById.value(result.checkId);
+            StoredResult row;
+            row.result = result;
+            row.rawStatus = result.status;
+            if (check) {
+                row.title = check->check.title;
+                row.severity = check->check.severity;
+                row.requirementIds = check->requirementIds;
+            }
+            scored << ScoredResult{outcome.asset.name, result.checkId, result.status, row.severity};
+            stored << std::move(row);
+        }
+
+        AssetRunRecord record;
+        record.runId = *runId;
+        record.assetId = outcome.asset.id;
+        record.assetName = outcome.asset.name;
+        record.status = outcome.status;
+        record.error = outcome.error;
+        record.durationMs = outcome.durationMs;
+        record.facts = outcome.facts;
+
+        emit assetStageChanged(outcome.asset.name, AssetStage::Storing, {});
+        if (auto s = m_database.storeAssetResults(*runId, record, outcome.evidence, stored); !s) {
+            storeError = s.error();
+            m_cancel = true;    // stop the others: their results could not be stored either
+            continue;
+        }
+        if (outcome.status == AssetRunStatus::Ok)
+            ++summary.reachedAssets;
+        summary.resultCount += int(stored.size());
+        const AssetStage stage = outcome.status == AssetRunStatus::Ok ? AssetStage::Done
+                                 : outcome.status == AssetRunStatus::Cancelled ? AssetStage::Cancelled
+                                                                               : AssetStage::Failed;
+        emit assetStageChanged(outcome.asset.name, stage, outcome.error);
+    }
+    pool.waitForDone();
+
+    const RunStatus status = storeError ? RunStatus::Failed : m_cancel ? RunStatus::Cancelled : RunStatus::Completed;
+    (void)m_database.finishRun(*runId, status, QDateTime::currentDateTimeUtc());
+    (void)m_database.appendAudit(request.operatorName, QStringLiteral("scan.finish"),
+                                 QStringLiteral("run %1: %2").arg(*runId).arg(toString(status)));
+    if (storeError)
+        return *storeError;
+
+    summary.runStatus = toString(status);
+    summary.score = computeScore(plan->assessment.requirements, scored);
+    return summary;
+}
+
+} // namespace triad

@@ -1,0 +1,181 @@
+// The main window on a real project file, offscreen.
+#include "db/ProjectDatabase.h"
+#include "ui/MainWindow.h"
+#include "ui/models/ResultTableModel.h"
+#include "ui/models/RunListModel.h"
+
+#include <QAbstractItemModelTester>
+#include <QComboBox>
+#include <QLabel>
+#include <QLineEdit>
+#include <QSignalSpy>
+#include <QTableView>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QTextBrowser>
+
+using namespace triad;
+
+namespace {
+
+CheckResult checkResult(const QString &id, CheckStatus status, const QString &actual)
+{
+    CheckResult r;
+    r.checkId = id;
+    r.status = status;
+    r.expected = QStringLiteral("maxauthtries <= 4");
+    r.actual = actual;
+    r.collectorKeys = {QStringLiteral("linux-ssh/sshd_effective")};
+    return r;
+}
+
+/// A project with one asset and one run of three results, written through the real database API.
+QString makeProject(const QString &dir)
+{
+    const QString path = dir + QStringLiteral("/ui.triad");
+    ProjectInfo info;
+    info.name = QStringLiteral("UI test");
+    info.createdAt = QDateTime::currentDateTimeUtc();
+    auto db = ProjectDatabase::create(path, info);
+    if (!db)
+        qFatal("%s", qPrintable(db.error().toString()));
+    Asset asset;
+    asset.name = QStringLiteral("web-01");
+    asset.kind = QStringLiteral("linux");
+    asset.transport = QStringLiteral("local");
+    auto assetId = (*db)->addAsset(asset);
+    RunInfo run;
+    run.templateId = QStringLiteral("cis-linux");
+    run.templateVersion = QStringLiteral("0.1.0");
+    run.startedAt = QDateTime::currentDateTimeUtc();
+    run.status = RunStatus::Running;
+    auto runId = (*db)->beginRun(run);
+
+    RawOutput raw;
+    raw.collectorKey = QStringLiteral("linux-ssh/sshd_effective");
+    raw.command = QStringLiteral("sshd -T");
+    raw.exitCode = 0;
+    raw.stdoutData = "maxauthtries 6\n<script>alert(1)</script>\n";
+    raw.status = CollectionStatus::Ok;
+    raw.collectedAt = QDateTime::currentDateTimeUtc();
+
+    QList<StoredResult> results;
+    const QList<std::pair<QString, CheckStatus>> rows{{QStringLiteral("ssh.max-auth-tries"), CheckStatus::Fail},
+                                                      {QStringLiteral("ssh.permit-root-login"), CheckStatus::Pass},
+                                                      {QStringLiteral("ssh.banner"), CheckStatus::Error}};
+    for (const auto &[id, status] : rows) {
+        StoredResult r;
+        r.result = checkResult(id, status, QStringLiteral("<b>6</b> & more"));
+        r.rawStatus = status;
+        r.title = QStringLiteral("Title of ") + id;
+        r.severity = Severity::High;
+        r.requirementIds = {QStringLiteral("5.1.16")};
+        results << r;
+    }
+    AssetRunRecord record;
+    record.runId = *runId;
+    record.assetId = *assetId;
+    record.assetName = asset.name;
+    record.status = AssetRunStatus::Ok;
+    if (auto s = (*db)->storeAssetResults(*runId, record, {raw}, results); !s)
+        qFatal("%s", qPrintable(s.error().toString()));
+    (void)(*db)->finishRun(*runId, RunStatus::Completed, QDateTime::currentDateTimeUtc());
+    return path;
+}
+
+} // namespace
+
+class TestMainWindow final : public QObject {
+    Q_OBJECT
+private slots:
+    void modelsPassTheModelTester()
+    {
+        RunListModel runs;
+        QAbstractItemModelTester runTester(&runs, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        RunInfo a;
+        a.id = 1;
+        RunInfo b;
+        b.id = 2;
+        runs.setRuns({a, b});
+        QCOMPARE(runs.rowCount(), 2);
+        QCOMPARE(runs.data(runs.index(0, RunListModel::Id)).toLongLong(), 2);   // newest first
+
+        ResultTableModel results;
+        ResultFilterProxy proxy;
+        proxy.setSourceModel(&results);
+        QAbstractItemModelTester resultTester(&results, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QAbstractItemModelTester proxyTester(&proxy, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        StoredResult pass;
+        pass.result = checkResult(QStringLiteral("a.pass"), CheckStatus::Pass, QStringLiteral("1"));
+        pass.assetName = QStringLiteral("db-01");
+        StoredResult fail;
+        fail.result = checkResult(QStringLiteral("b.fail"), CheckStatus::Fail, QStringLiteral("9"));
+        fail.assetName = QStringLiteral("web-01");
+        results.setResults({pass, fail});
+        QCOMPARE(proxy.rowCount(), 2);
+        proxy.setStatusFilter(int(CheckStatus::Fail));
+        QCOMPARE(proxy.rowCount(), 1);
+        QCOMPARE(proxy.index(0, ResultTableModel::Check).data().toString(), QStringLiteral("b.fail"));
+        proxy.setStatusFilter(-1);
+        proxy.setText(QStringLiteral("db-0"));
+        QCOMPARE(proxy.rowCount(), 1);
+        QCOMPARE(proxy.index(0, ResultTableModel::Asset).data().toString(), QStringLiteral("db-01"));
+    }
+
+    void opensProjectAndShowsEscapedEvidence()
+    {
+        QTemporaryDir dir;
+        const QString project = makeProject(dir.path());
+        MainWindow window;
+        QSignalSpy loaded(&window, &MainWindow::projectLoaded);
+        QSignalSpy runLoaded(&window, &MainWindow::runLoaded);
+        window.show();
+        window.openProject(project);
+        QVERIFY(loaded.wait(10000));
+        QVERIFY(runLoaded.count() > 0 || runLoaded.wait(10000));
+        QVERIFY(window.windowTitle().contains(QStringLiteral("UI test")));
+
+        auto views = window.findChildren<QTableView *>();
+        QTableView *resultView = nullptr;
+        for (QTableView *v : views) {
+            if (v->model()->columnCount() == ResultTableModel::ColumnCount)
+                resultView = v;
+        }
+        QVERIFY(resultView);
+        QCOMPARE(resultView->model()->rowCount(), 3);
+
+        auto *search = window.findChild<QLineEdit *>();
+        QVERIFY(search);
+        search->setText(QStringLiteral("banner"));
+        QCOMPARE(resultView->model()->rowCount(), 1);
+        search->clear();
+
+        auto *detail = window.findChild<QTextBrowser *>();
+        QVERIFY(detail);
+        resultView->selectRow(0);
+        QTRY_VERIFY_WITH_TIMEOUT(detail->toPlainText().contains(QStringLiteral("SHA-256")), 10000);
+        // Host-supplied text is shown as text, never interpreted as markup.
+        QVERIFY(detail->toPlainText().contains(QStringLiteral("<script>alert(1)</script>")));
+        QVERIFY(detail->toPlainText().contains(QStringLiteral("<b>6</b> & more")));
+    }
+
+    void refusesAFileThatIsNotAProject()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("notes.triad"));
+        QFile f(path);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write("plain text");
+        f.close();
+        MainWindow window;
+        window.openProject(path);
+        auto *message = window.findChild<QLabel *>(QStringLiteral("emptyState"));
+        QVERIFY(message);
+        QTRY_VERIFY_WITH_TIMEOUT(message->text().contains(QStringLiteral("Cannot open")), 10000);
+        QVERIFY(message->text().contains(QStringLiteral("not a Triad project")));
+        QVERIFY(window.projectPath().isEmpty());
+    }
+};
+
+QTEST_MAIN(TestMainWindow)
+#include "tst_main_window.moc"
