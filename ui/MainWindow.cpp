@@ -1,6 +1,7 @@
 #include "MainWindow.h"
 
 #include "ProjectLoader.h"
+#include "engine/Catalog.h"
 #include "models/ResultTableModel.h"
 #include "models/RunListModel.h"
 
@@ -50,6 +51,15 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent)
     setWindowTitle(tr("Triad"));
     buildUi();
     resize(1400, 860);
+    QPointer<MainWindow> self(this);
+    ProjectLoader::loadCatalog().then(this, [self](std::shared_ptr<const Catalog> catalog) {
+        if (!self)
+            return;
+        self->m_catalog = std::move(catalog);
+        // The texts of the shown result depend on the catalog: draw it again now that it is here.
+        if (const StoredResult *shown = self->m_results->resultAt(int(self->m_shownResultRow)))
+            self->showResult(*shown);
+    });
 }
 
 MainWindow::~MainWindow() = default;
@@ -133,6 +143,7 @@ void MainWindow::buildUi()
     connect(m_resultView->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
             [this](const QModelIndex &current) {
                 const QModelIndex source = m_filter->mapToSource(current);
+                m_shownResultRow = source.row();
                 if (const StoredResult *r = m_results->resultAt(source.row()))
                     showResult(*r);
             });
@@ -208,6 +219,8 @@ void MainWindow::selectRun(qint64 runId)
                                         .arg(runId).arg(details->run.templateId).arg(details->assets.size())
                                         .arg(passed).arg(failed));
         self->m_detail->clear();
+        if (self->m_filter->rowCount() > 0)
+            self->m_resultView->selectRow(0);
         emit self->runLoaded(runId);
     });
 }
@@ -226,6 +239,25 @@ void MainWindow::showResult(const StoredResult &result)
     if (!result.requirementIds.isEmpty())
         html += QStringLiteral("<tr><td><b>Requirements</b></td><td>%1</td></tr>").arg(esc(result.requirementIds.join(QStringLiteral(", "))));
     html += QStringLiteral("</table>");
+    if (const CheckDef *check = m_catalog ? m_catalog->findCheck(result.result.checkId) : nullptr) {
+        if (!check->description.isEmpty())
+            html += QStringLiteral("<p>%1</p>").arg(esc(check->description));
+        if (!check->rationale.isEmpty())
+            html += QStringLiteral("<p><i>Why it matters:</i> %1</p>").arg(esc(check->rationale));
+        if (!check->remediation.summary.isEmpty()) {
+            html += QStringLiteral("<h4>Remediation</h4><p>%1</p>").arg(esc(check->remediation.summary));
+            for (const QString &command : check->remediation.commands)
+                html += QStringLiteral("<pre>%1</pre>").arg(esc(command));
+            if (!check->remediation.impact.isEmpty())
+                html += QStringLiteral("<p><i>Impact:</i> %1</p>").arg(esc(check->remediation.impact));
+        }
+        if (!check->verification.steps.isEmpty()) {
+            html += QStringLiteral("<h4>Manual verification</h4>");
+            for (const QString &step : check->verification.steps)
+                html += QStringLiteral("<pre>%1</pre>").arg(esc(step));
+            html += QStringLiteral("<p><i>Expected:</i> %1</p>").arg(esc(check->verification.expected));
+        }
+    }
     m_detail->setHtml(html + tr("<p><i>Loading evidence…</i></p>"));
 
     QPointer<MainWindow> self(this);

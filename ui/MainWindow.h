@@ -3,6 +3,8 @@
 #include <QMainWindow>
 #include <QPointer>
 
+#include <memory>
+
 class QComboBox;
 class QLabel;
 class QLineEdit;
@@ -12,6 +14,7 @@ class QTextBrowser;
 
 namespace triad {
 
+class Catalog;
 class ResultFilterProxy;
 class ResultTableModel;
 class RunListModel;
@@ -42,7 +45,9 @@ private:
     void selectRun(qint64 runId);
     void showResult(const StoredResult &result);
 
+    std::shared_ptr<const Catalog> m_catalog;   ///< for remediation and verification texts
     QString m_projectPath;
+    qint64 m_shownResultRow = -1;   ///< source row of the result in the detail pane
     qint64 m_shownRun = 0;
     RunListModel *m_runs = nullptr;
     ResultTableModel *m_results = nullptr;

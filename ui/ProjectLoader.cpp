@@ -1,10 +1,23 @@
 #include "ProjectLoader.h"
 
+#include "common/Paths.h"
 #include "db/ProjectDatabase.h"
+#include "engine/Catalog.h"
 
 #include <QtConcurrent/QtConcurrentRun>
 
 namespace triad::ProjectLoader {
+
+QFuture<std::shared_ptr<const Catalog>> loadCatalog()
+{
+    return QtConcurrent::run([]() -> std::shared_ptr<const Catalog> {
+        const QString dir = defaultTemplatesDir();
+        if (dir.isEmpty())
+            return nullptr;
+        auto catalog = Catalog::load({dir});
+        return catalog ? std::make_shared<const Catalog>(std::move(*catalog)) : nullptr;
+    });
+}
 
 QFuture<Result<ProjectSnapshot>> loadProject(const QString &path)
 {

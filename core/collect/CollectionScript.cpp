@@ -99,19 +99,33 @@ Result<QString> collectorSnippet(const CollectorDef &c)
     return invalid(c, QStringLiteral("unknown collector type"));
 }
 
+namespace {
+
+/// For reading only: words that need no quoting are shown bare ("sshd -T", not "'sshd' '-T'").
+QString readable(const QStringList &argv)
+{
+    static const QRegularExpression plain(QStringLiteral("^[A-Za-z0-9_./:=@%+,-]+$"));
+    QStringList words;
+    for (const QString &a : argv)
+        words << (plain.match(a).hasMatch() ? a : shellQuote(a));
+    return words.join(QLatin1Char(' '));
+}
+
+} // namespace
+
 QString displayCommand(const CollectorDef &c)
 {
     const QString sudo = c.sudo ? QStringLiteral("sudo ") : QString();
     switch (c.type) {
-    case CollectorDef::Type::Command: return sudo + shellJoin(c.run);
+    case CollectorDef::Type::Command: return sudo + readable(c.run);
     case CollectorDef::Type::File:
-        return sudo + QStringLiteral("cat ") + (c.includeGlob.isEmpty() ? QString() : shellQuote(c.includeGlob) + QLatin1Char(' ')) +
-               shellQuote(c.path);
-    case CollectorDef::Type::Stat: return sudo + QStringLiteral("stat -L ") + shellQuote(c.path);
-    case CollectorDef::Type::Process: return QStringLiteral("ps (processes named %1)").arg(shellQuote(c.name));
-    case CollectorDef::Type::Package: return QStringLiteral("dpkg-query -W %1 (or rpm -q)").arg(shellQuote(c.name));
-    case CollectorDef::Type::Service: return QStringLiteral("systemctl is-enabled/is-active %1").arg(shellQuote(c.name));
-    case CollectorDef::Type::Sysctl: return QStringLiteral("sysctl %1").arg(shellQuote(c.name));
+        return sudo + QStringLiteral("cat ") + (c.includeGlob.isEmpty() ? QString() : c.includeGlob + QLatin1Char(' ')) +
+               readable({c.path});
+    case CollectorDef::Type::Stat: return sudo + QStringLiteral("stat -L ") + readable({c.path});
+    case CollectorDef::Type::Process: return QStringLiteral("ps (processes named %1)").arg(readable({c.name}));
+    case CollectorDef::Type::Package: return QStringLiteral("dpkg-query -W %1 (or rpm -q)").arg(readable({c.name}));
+    case CollectorDef::Type::Service: return QStringLiteral("systemctl is-enabled/is-active %1").arg(readable({c.name}));
+    case CollectorDef::Type::Sysctl: return QStringLiteral("sysctl %1").arg(readable({c.name}));
     }
     return {};
 }
