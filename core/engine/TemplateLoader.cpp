@@ -263,13 +263,14 @@ RuleDef Reader::rule(const YAML::Node &node, const QString &path, bool insideSub
             noteReferences(valueNode);
         }
         const Operator o = r.assertion.op;
+        const bool knownOp = kOperators.contains(op);
         const bool valueless = o == Operator::Exists || o == Operator::Absent;
-        if (valueless && hasValue)
+        if (knownOp && valueless && hasValue)
             m_ctx.error(valueNode, assertPath, QStringLiteral("'%1' takes no value").arg(op));
-        if (!valueless && !hasValue && kOperators.contains(op))
+        if (knownOp && !valueless && !hasValue)
             m_ctx.error(assertNode, assertPath, QStringLiteral("'%1' needs a value").arg(op));
         const QVariant &v = r.assertion.value;
-        if (hasValue && !isParameterRef(v)) {
+        if (knownOp && hasValue && !isParameterRef(v)) {
             if ((o == Operator::Regex || o == Operator::NotRegex)) {
                 const QRegularExpression re(v.toString());
                 if (!re.isValid())
