@@ -2,6 +2,7 @@
 #include "CliContext.h"
 
 #include "db/ProjectDatabase.h"
+#include "inventory/InventoryImport.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -25,6 +26,7 @@ int addAsset(CliContext &ctx, const QStringList &args)
         {QStringLiteral("sudo"), QStringLiteral("Collect privileged data with sudo.")},
         {QStringLiteral("tags"), QStringLiteral("Comma-separated tags."), QStringLiteral("tags")},
         {QStringLiteral("kind"), QStringLiteral("linux (default), docker, k8s-node, aws."), QStringLiteral("kind"), QStringLiteral("linux")},
+        {QStringLiteral("proxy-jump"), QStringLiteral("Reach the host through this jump host: [user@]host[:port]."), QStringLiteral("jump")},
     });
     if (!ctx.parse(parser, QStringLiteral("assets add"), args, 2, 2))
         return ExitBadInput;
@@ -47,6 +49,7 @@ int addAsset(CliContext &ctx, const QStringList &args)
     asset.user = parser.value(QStringLiteral("user"));
     asset.credentialRef = parser.isSet(QStringLiteral("key")) ? QStringLiteral("key:") + parser.value(QStringLiteral("key")) : QString();
     asset.useSudo = parser.isSet(QStringLiteral("sudo"));
+    asset.proxyJump = parser.value(QStringLiteral("proxy-jump"));
     asset.kind = parser.value(QStringLiteral("kind"));
     for (const QString &tag : parser.value(QStringLiteral("tags")).split(QLatin1Char(','), Qt::SkipEmptyParts))
         asset.tags << tag.trimmed();
@@ -135,6 +138,69 @@ int removeAsset(CliContext &ctx, const QStringList &args)
     return ExitOk;
 }
 
+int importAssets(CliContext &ctx, const QStringList &args)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral("Import assets from a CSV file, an OpenSSH client config or an Ansible INI inventory."));
+    parser.addPositionalArgument(QStringLiteral("project"), QStringLiteral("Project file."));
+    parser.addOptions({
+        {QStringLiteral("from"), QStringLiteral("Inventory file (format detected: *.csv, ssh config, Ansible INI)."), QStringLiteral("file")},
+        {QStringLiteral("format"), QStringLiteral("csv, ssh-config or ansible (default: detect)."), QStringLiteral("format")},
+        {QStringLiteral("tags"), QStringLiteral("Extra tags for every imported asset."), QStringLiteral("tags")},
+    });
+    if (!ctx.parse(parser, QStringLiteral("assets import"), args, 1, 1))
+        return ExitBadInput;
+    const QString from = parser.value(QStringLiteral("from"));
+    if (from.isEmpty())
+        return ctx.usage(QStringLiteral("assets import"), QStringLiteral("--from is required"));
+    std::optional<InventoryImport::Format> format;
+    const QString f = parser.value(QStringLiteral("format"));
+    if (f == QLatin1String("csv"))
+        format = InventoryImport::Format::Csv;
+    else if (f == QLatin1String("ssh-config"))
+        format = InventoryImport::Format::SshConfig;
+    else if (f == QLatin1String("ansible"))
+        format = InventoryImport::Format::AnsibleIni;
+    else if (!f.isEmpty())
+        return ctx.usage(QStringLiteral("assets import"), QStringLiteral("--format must be csv, ssh-config or ansible"));
+    auto hosts = InventoryImport::importFile(from, format);
+    if (!hosts)
+        return ctx.fail(hosts.error());
+    auto db = ctx.openProject(parser.positionalArguments().at(0), true);
+    if (!db)
+        return ctx.fail(db.error());
+    const QStringList extraTags = parser.value(QStringLiteral("tags")).split(QLatin1Char(','), Qt::SkipEmptyParts);
+    int added = 0;
+    int skipped = 0;
+    for (const ImportedHost &h : std::as_const(*hosts)) {
+        if ((*db)->assetByName(h.name)) {
+            ctx.out() << "  skipped " << h.name << " (an asset of that name exists)\n";
+            ++skipped;
+            continue;
+        }
+        Asset a;
+        a.name = h.name;
+        a.transport = QStringLiteral("ssh");
+        a.address = h.address;
+        a.port = h.port;
+        a.user = h.user;
+        a.credentialRef = h.keyFile.isEmpty() ? QString() : QStringLiteral("key:") + h.keyFile;
+        a.proxyJump = h.proxyJump;
+        a.tags = h.tags;
+        for (const QString &t : extraTags)
+            if (!a.tags.contains(t.trimmed()))
+                a.tags << t.trimmed();
+        if (auto id = (*db)->addAsset(a); !id)
+            return ctx.fail(id.error());
+        ++added;
+    }
+    (void)(*db)->appendAudit(CliContext::operatorName(), QStringLiteral("asset.import"),
+                             QStringLiteral("%1: %2 added, %3 skipped").arg(from).arg(added).arg(skipped));
+    ctx.out() << "Imported " << added << " asset(s) from " << from << (skipped ? QStringLiteral(", skipped %1").arg(skipped) : QString())
+              << '\n';
+    return ExitOk;
+}
+
 } // namespace
 
 int runAssetsCommand(CliContext &ctx, const QStringList &args)
@@ -146,7 +212,9 @@ int runAssetsCommand(CliContext &ctx, const QStringList &args)
         return listAssets(ctx, args.mid(1));
     if (sub == QLatin1String("remove"))
         return removeAsset(ctx, args.mid(1));
-    return ctx.usage(QStringLiteral("assets"), QStringLiteral("expected 'add', 'list' or 'remove'"));
+    if (sub == QLatin1String("import"))
+        return importAssets(ctx, args.mid(1));
+    return ctx.usage(QStringLiteral("assets"), QStringLiteral("expected 'add', 'list', 'import' or 'remove'"));
 }
 
 } // namespace triad

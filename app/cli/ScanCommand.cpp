@@ -42,6 +42,7 @@ int runScanCommand(CliContext &ctx, const QStringList &args)
         {QStringLiteral("concurrency"), QStringLiteral("Assets assessed at once (default 16)."), QStringLiteral("n"), QStringLiteral("16")},
         {QStringLiteral("json"), QStringLiteral("Write the run as JSON to a file ('-' = standard output)."), QStringLiteral("file")},
         {QStringLiteral("fail-under"), QStringLiteral("Exit with 1 when the score is below this percentage."), QStringLiteral("pct")},
+        {QStringLiteral("accept-new-host-keys"), QStringLiteral("Trust and pin SSH host keys seen for the first time.")},
         {QStringLiteral("quiet"), QStringLiteral("Print nothing but errors.")},
     });
     if (!ctx.parse(parser, QStringLiteral("scan"), args, 1, 1))
@@ -63,6 +64,7 @@ int runScanCommand(CliContext &ctx, const QStringList &args)
             return ctx.usage(QStringLiteral("scan"), QStringLiteral("--fail-under must be a percentage from 0 to 100"));
     }
     request.operatorName = CliContext::operatorName();
+    request.acceptNewHostKeys = parser.isSet(QStringLiteral("accept-new-host-keys"));
     const bool quiet = parser.isSet(QStringLiteral("quiet")) || parser.value(QStringLiteral("json")) == QLatin1String("-");
 
     auto catalog = ctx.loadCatalog();

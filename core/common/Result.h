@@ -51,11 +51,14 @@ public:
 
     [[nodiscard]] T &value() & { return std::get<0>(m_data); }
     [[nodiscard]] const T &value() const & { return std::get<0>(m_data); }
-    [[nodiscard]] T &&value() && { return std::get<0>(std::move(m_data)); }
+    /// On a temporary the value is moved out, so `for (x : *db.results(id))` owns what it loops
+    /// over instead of dangling into a destroyed Result.
+    [[nodiscard]] T value() && { return std::get<0>(std::move(m_data)); }
     T *operator->() { return &value(); }
     const T *operator->() const { return &value(); }
     T &operator*() & { return value(); }
     const T &operator*() const & { return value(); }
+    T operator*() && { return std::move(*this).value(); }
 
     [[nodiscard]] const Error &error() const { return std::get<1>(m_data); }
 

@@ -20,6 +20,7 @@ struct ScanRequest {
     int concurrency = 16;
     QString operatorName;
     int overallTimeoutSeconds = 900;    ///< per asset, on top of per-collector timeouts
+    bool acceptNewHostKeys = false;     ///< pin host keys seen for the first time (else refuse)
 };
 
 /// Where one asset is in its assessment, for progress displays.

@@ -48,6 +48,7 @@ struct AssetOutcome {
     HostFacts facts;
     QList<RawOutput> evidence;
     QList<CheckResult> results;
+    QString hostKeyToPin;   ///< fingerprint accepted during this run, recorded on the asset
 };
 
 /// Pool threads push finished assets; the thread that owns the database pops and stores them.
@@ -87,7 +88,9 @@ AssetOutcome assessAsset(const Asset &asset, const Plan &plan, const ScanRequest
     timer.start();
 
     emit progress->assetStageChanged(asset.name, AssetStage::Connecting, {});
-    auto transport = makeTransport(asset);
+    TransportOptions transportOptions;
+    transportOptions.acceptNewHostKeys = request.acceptNewHostKeys;
+    auto transport = makeTransport(asset, transportOptions);
     if (!transport) {
         out.status = AssetRunStatus::Error;
         out.error = transport.error().message;
@@ -123,6 +126,7 @@ AssetOutcome assessAsset(const Asset &asset, const Plan &plan, const ScanRequest
         }
     }
     out.results = Evaluator::evaluatePlan(plan, observations);
+    out.hostKeyToPin = hostKeyToPin(asset, **transport);
     out.facts = batch->facts;
     out.evidence = std::move(batch->outputs);
     out.status = cancel ? AssetRunStatus::Cancelled : AssetRunStatus::Ok;
@@ -243,6 +247,13 @@ Result<ScanSummary> Scanner::run(const ScanRequest &request)
             storeError = s.error();
             m_cancel = true;    // stop the others: their results could not be stored either
             continue;
+        }
+        if (!outcome.hostKeyToPin.isEmpty()) {
+            Asset pinned = outcome.asset;
+            pinned.hostKeySha256 = outcome.hostKeyToPin;
+            if (m_database.updateAsset(pinned))
+                (void)m_database.appendAudit(request.operatorName, QStringLiteral("hostkey.pin"),
+                                             QStringLiteral("%1: %2").arg(pinned.name, pinned.hostKeySha256));
         }
         if (outcome.status == AssetRunStatus::Ok)
             ++summary.reachedAssets;

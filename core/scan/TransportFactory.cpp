@@ -1,16 +1,79 @@
 #include "TransportFactory.h"
 
 #include "collect/LocalTransport.h"
+#include "ssh/SshTransport.h"
+
+#include <QDir>
+#include <QRegularExpression>
 
 namespace triad {
 
-Result<std::unique_ptr<Transport>> makeTransport(const Asset &asset)
+namespace {
+
+QString expandHome(const QString &path)
+{
+    if (path == QLatin1String("~") || path.startsWith(QLatin1String("~/")))
+        return QDir::homePath() + path.mid(1);
+    return path;
+}
+
+/// "[user@]host[:port]" of a jump host.
+std::optional<SshEndpoint> parseJump(const QString &text, const QString &defaultUser)
+{
+    static const QRegularExpression form(QStringLiteral("^(?:([^@\\s]+)@)?([^:@\\s]+)(?::(\\d{1,5}))?$"));
+    const auto m = form.match(text.trimmed());
+    if (!m.hasMatch())
+        return std::nullopt;
+    SshEndpoint e;
+    e.user = m.captured(1).isEmpty() ? defaultUser : m.captured(1);
+    e.host = m.captured(2);
+    e.port = m.captured(3).isEmpty() ? 22 : m.captured(3).toInt();
+    return e;
+}
+
+} // namespace
+
+Result<std::unique_ptr<Transport>> makeTransport(const Asset &asset, const TransportOptions &options)
 {
     if (asset.transport == QLatin1String("local"))
         return std::unique_ptr<Transport>(std::make_unique<LocalTransport>());
-    return makeError(Error::Code::Unsupported,
-                     QStringLiteral("transport '%1' is not available in this build of Triad").arg(asset.transport),
-                     asset.name);
+    if (asset.transport != QLatin1String("ssh"))
+        return makeError(Error::Code::Unsupported,
+                         QStringLiteral("transport '%1' is not available in this build of Triad").arg(asset.transport), asset.name);
+
+    SshTarget target;
+    target.endpoint = SshEndpoint{asset.address, asset.port, asset.user};
+    target.timeouts.connectSeconds = options.connectTimeoutSeconds;
+    target.hostKeys.pinnedSha256 = asset.hostKeySha256;
+    target.hostKeys.acceptNew = options.acceptNewHostKeys;
+    if (asset.credentialRef.startsWith(QLatin1String("key:"))) {
+        target.credentials.keyFile = expandHome(asset.credentialRef.mid(4));
+    } else if (!asset.credentialRef.isEmpty() && asset.credentialRef != QLatin1String("agent")) {
+        return makeError(Error::Code::Unsupported,
+                         QStringLiteral("credential '%1' needs the credential vault, which this command cannot open yet")
+                             .arg(asset.credentialRef),
+                         asset.name);
+    }
+    target.credentials.useAgent = true;
+    if (!asset.proxyJump.isEmpty()) {
+        target.jump = parseJump(asset.proxyJump, asset.user);
+        if (!target.jump)
+            return makeError(Error::Code::InvalidInput, QStringLiteral("cannot read the jump host '%1'").arg(asset.proxyJump),
+                             asset.name);
+        target.jumpCredentials = target.credentials;
+        target.jumpHostKeys.acceptNew = options.acceptNewHostKeys;
+    }
+    return std::unique_ptr<Transport>(std::make_unique<SshTransport>(std::move(target)));
+}
+
+QString hostKeyToPin(const Asset &asset, const Transport &transport)
+{
+    const auto *ssh = dynamic_cast<const SshTransport *>(&transport);
+    if (!ssh || !asset.hostKeySha256.isEmpty())
+        return {};
+    const HostKeyInfo &seen = ssh->seenHostKey();
+    const bool trusted = seen.trust == HostKeyInfo::Trust::AcceptedNew || seen.trust == HostKeyInfo::Trust::KnownHosts;
+    return trusted ? seen.sha256 : QString();
 }
 
 } // namespace triad

@@ -352,7 +352,8 @@ private slots:
         QVERIFY(runs->at(0).finishedAt.isValid());
         QCOMPARE_WORDS(runs->at(1).status, RunStatus::Running);
         bool logged = false;
-        for (const AuditEntry &e : *(*db)->auditLog())
+        const auto log = (*db)->auditLog();
+        for (const AuditEntry &e : *log)
             logged = logged || e.action == QLatin1String("run.incomplete");
         QVERIFY(logged);
     }
