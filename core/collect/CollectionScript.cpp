@@ -161,14 +161,22 @@ Result<CollectionScript> buildCollectionScript(const QList<PlannedCollector> &co
         auto snippet = collectorSnippet(c);
         if (!snippet)
             return snippet.error();
-        const QString limit = c.timeoutSeconds > 0 ? QStringLiteral("$TO %1 ").arg(c.timeoutSeconds) : QString();
+        // Only external programs and file reads can hang or flood: they get the timeout and the
+        // output cap. Stat, sysctl, process, package and service reads are small and bounded, so
+        // they run as a plain subshell: this script runs on every host of a fleet, and each
+        // process it spares is spared a thousand times.
+        const bool guarded = c.type == CollectorDef::Type::Command || c.type == CollectorDef::Type::File;
+        const QString limit = guarded && c.timeoutSeconds > 0 ? QStringLiteral("$TO %1 ").arg(c.timeoutSeconds) : QString();
+        const QString direct = guarded ? limit + QStringLiteral("sh -c ") + shellQuote(*snippet)
+                                       : QStringLiteral("( ") + *snippet + QStringLiteral(" )");
         QString run;
         if (c.sudo) {
-            run = QStringLiteral("if [ $SUDO_OK -eq 1 ]; then %1$SUDO sh -c %2; else echo 'needs root: sudo -n was refused' >&2; "
-                                 "(exit %3); fi")
-                      .arg(limit, shellQuote(*snippet), QString::number(kExitNeedsRoot));
+            // Root already (or `sudo -S` ran the whole script): no sudo at all.
+            run = QStringLiteral("if [ -z \"$SUDO\" ]; then %1; elif [ $SUDO_OK -eq 1 ]; then %2$SUDO sh -c %3; "
+                                 "else echo 'needs root: sudo -n was refused' >&2; (exit %4); fi")
+                      .arg(direct, limit, shellQuote(*snippet), QString::number(kExitNeedsRoot));
         } else {
-            run = limit + QStringLiteral("sh -c ") + shellQuote(*snippet);
+            run = direct;
         }
         // The comment names the collector for a human reading the script; newlines would end it.
         QString title = collectors.at(i).key + QStringLiteral(": ") + displayCommand(c);
@@ -178,10 +186,15 @@ Result<CollectionScript> buildCollectionScript(const QList<PlannedCollector> &co
         // No pipefail in POSIX sh: the collector's own status travels through a file. head -c stops
         // a flood at the cap (the producer then dies of SIGPIPE: status 141, reported as truncated).
         // One arg() call: a second pass would substitute inside the (template-supplied) snippet.
-        s += QStringLiteral("{ %1 </dev/null; echo $? >\"$T/rc\"; } 2>\"$T/err\" | head -c %2\n")
-                 .arg(run, QString::number(c.maxBytes + 1));
-        s += QStringLiteral("printf '\\n@@TRIAD:%s:END:%1:%s\\n' \"$N\" \"$(cat \"$T/rc\" 2>/dev/null || echo 141)\"\n").arg(i);
-        s += QStringLiteral("printf '@@TRIAD:%s:ERR:%1\\n' \"$N\"; head -c %2 \"$T/err\"; printf '\\n@@TRIAD:%s:ERREND:%1\\n' \"$N\"\n")
+        if (guarded)
+            s += QStringLiteral("{ %1 </dev/null; echo $? >\"$T/rc\"; } 2>\"$T/err\" | head -c %2\n")
+                     .arg(run, QString::number(c.maxBytes + 1));
+        else
+            s += QStringLiteral("{ %1 </dev/null; echo $? >\"$T/rc\"; } 2>\"$T/err\"\n").arg(run);
+        s += QStringLiteral("rc=; read rc 2>/dev/null <\"$T/rc\"; [ -n \"$rc\" ] || rc=141; "
+                            "printf '\\n@@TRIAD:%s:END:%1:%s\\n' \"$N\" \"$rc\"\n").arg(i);
+        s += QStringLiteral("if [ -s \"$T/err\" ]; then printf '@@TRIAD:%s:ERR:%1\\n' \"$N\"; head -c %2 \"$T/err\"; "
+                            "printf '\\n@@TRIAD:%s:ERREND:%1\\n' \"$N\"; fi\n")
                  .arg(i).arg(kStderrCap);
     }
     s += QStringLiteral("printf '@@TRIAD:%s:DONE\\n' \"$N\"\n");
