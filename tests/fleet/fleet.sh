@@ -51,6 +51,7 @@ for variant in hardened weak; do
     cp -r "$here/fixtures/$variant/." "$fx/"
     chown -R root:root "$fx"
     [ -f "$fx/etc/ssh/sshd_config" ] && chmod 600 "$fx/etc/ssh/sshd_config"
+    [ -f "$fx/root/.bashrc" ] && chmod 644 "$fx/root/.bashrc"
 done
 chmod 644 "$dir/fixtures/weak/etc/ssh/sshd_config"   # too open on purpose
 
