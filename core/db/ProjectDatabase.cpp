@@ -276,6 +276,16 @@ Result<QSqlQuery> ProjectDatabase::exec(const QString &sql, const QVariantList &
     return q;
 }
 
+Status ProjectDatabase::execOne(const QString &sql, const QVariantList &values, const QString &what)
+{
+    auto q = exec(sql, values);
+    if (!q)
+        return q.error();
+    if (q->numRowsAffected() != 1)
+        return makeError(Error::Code::NotFound, QStringLiteral("no %1").arg(what), m_path);
+    return {};
+}
+
 Status ProjectDatabase::connect()
 {
     m_db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), m_connectionName);
@@ -447,37 +457,22 @@ Result<qint64> ProjectDatabase::addAsset(const Asset &a)
 
 Status ProjectDatabase::updateAsset(const Asset &a)
 {
-    auto q = exec(QStringLiteral("UPDATE assets SET name = ?, kind = ?, transport = ?, address = ?, port = ?, user = ?, "
+    return execOne(QStringLiteral("UPDATE assets SET name = ?, kind = ?, transport = ?, address = ?, port = ?, user = ?, "
                                  "tags = ?, credential_ref = ?, host_key_sha256 = ?, use_sudo = ?, proxy_jump = ?, "
                                  "notes = ? WHERE id = ?"),
                   {a.name, a.kind, a.transport, a.address, a.port, a.user, jsonText(QJsonArray::fromStringList(a.tags)),
-                   a.credentialRef, a.hostKeySha256, a.useSudo, a.proxyJump, a.notes, a.id});
-    if (!q)
-        return q.error();
-    if (q->numRowsAffected() != 1)
-        return makeError(Error::Code::NotFound, QStringLiteral("no asset with id %1").arg(a.id), m_path);
-    return {};
+                   a.credentialRef, a.hostKeySha256, a.useSudo, a.proxyJump, a.notes, a.id},
+                   QStringLiteral("asset with id %1").arg(a.id));
 }
 
 Status ProjectDatabase::removeAsset(qint64 id)
 {
-    auto q = exec(QStringLiteral("DELETE FROM assets WHERE id = ?"), {id});
-    if (!q)
-        return q.error();
-    if (q->numRowsAffected() != 1)
-        return makeError(Error::Code::NotFound, QStringLiteral("no asset with id %1").arg(id), m_path);
-    return {};
+    return execOne(QStringLiteral("DELETE FROM assets WHERE id = ?"), {id}, QStringLiteral("asset with id %1").arg(id));
 }
 
 Result<QList<Asset>> ProjectDatabase::assets()
 {
-    auto q = exec(QStringLiteral("SELECT ") + kAssetColumns + QStringLiteral(" FROM assets ORDER BY id"));
-    if (!q)
-        return q.error();
-    QList<Asset> list;
-    while (q->next())
-        list << assetFrom(*q);
-    return list;
+    return selectAll<Asset>(QStringLiteral("SELECT ") + kAssetColumns + QStringLiteral(" FROM assets ORDER BY id"), {}, assetFrom);
 }
 
 Result<Asset> ProjectDatabase::assetByName(const QString &name)
@@ -529,24 +524,13 @@ Result<qint64> ProjectDatabase::beginRun(const RunInfo &r)
 
 Status ProjectDatabase::finishRun(qint64 runId, RunStatus status, const QDateTime &finishedAt)
 {
-    auto q = exec(QStringLiteral("UPDATE runs SET status = ?, finished_at = ? WHERE id = ?"),
-                  {toString(status), timeText(finishedAt), runId});
-    if (!q)
-        return q.error();
-    if (q->numRowsAffected() != 1)
-        return makeError(Error::Code::NotFound, QStringLiteral("no run %1").arg(runId), m_path);
-    return {};
+    return execOne(QStringLiteral("UPDATE runs SET status = ?, finished_at = ? WHERE id = ?"),
+                   {toString(status), timeText(finishedAt), runId}, QStringLiteral("run %1").arg(runId));
 }
 
 Result<QList<RunInfo>> ProjectDatabase::runs()
 {
-    auto q = exec(QStringLiteral("SELECT ") + kRunColumns + QStringLiteral(" FROM runs ORDER BY id"));
-    if (!q)
-        return q.error();
-    QList<RunInfo> list;
-    while (q->next())
-        list << runFrom(*q);
-    return list;
+    return selectAll<RunInfo>(QStringLiteral("SELECT ") + kRunColumns + QStringLiteral(" FROM runs ORDER BY id"), {}, runFrom);
 }
 
 Result<RunInfo> ProjectDatabase::run(qint64 id)
@@ -722,16 +706,10 @@ Result<QList<StoredEvidence>> ProjectDatabase::evidenceForResult(qint64 resultId
 {
     QString columns = kEvidenceColumns;
     columns.replace(QRegularExpression(QStringLiteral("(^|, )")), QStringLiteral("\\1e."));
-    auto q = exec(QStringLiteral("SELECT ") + columns +
-                      QStringLiteral(" FROM evidence e JOIN result_evidence re ON re.evidence_id = e.id "
-                                     "WHERE re.result_id = ? ORDER BY e.id"),
-                  {resultId});
-    if (!q)
-        return q.error();
-    QList<StoredEvidence> list;
-    while (q->next())
-        list << evidenceFrom(*q);
-    return list;
+    return selectAll<StoredEvidence>(QStringLiteral("SELECT ") + columns +
+                                         QStringLiteral(" FROM evidence e JOIN result_evidence re ON re.evidence_id = e.id "
+                                                        "WHERE re.result_id = ? ORDER BY e.id"),
+                                     {resultId}, evidenceFrom);
 }
 
 Status ProjectDatabase::appendAudit(const QString &actor, const QString &action, const QString &details)
@@ -745,14 +723,11 @@ Status ProjectDatabase::appendAudit(const QString &actor, const QString &action,
 
 Result<QList<AuditEntry>> ProjectDatabase::auditLog()
 {
-    auto q = exec(QStringLiteral("SELECT id, at, actor, action, details FROM audit_log ORDER BY id"));
-    if (!q)
-        return q.error();
-    QList<AuditEntry> list;
-    while (q->next())
-        list << AuditEntry{q->value(0).toLongLong(), timeFrom(q->value(1)), q->value(2).toString(), q->value(3).toString(),
-                           q->value(4).toString()};
-    return list;
+    return selectAll<AuditEntry>(QStringLiteral("SELECT id, at, actor, action, details FROM audit_log ORDER BY id"), {},
+                                 [](const QSqlQuery &q) {
+                                     return AuditEntry{q.value(0).toLongLong(), timeFrom(q.value(1)), q.value(2).toString(),
+                                                       q.value(3).toString(), q.value(4).toString()};
+                                 });
 }
 
 } // namespace triad

@@ -4,11 +4,11 @@
 #include "db/ProjectTypes.h"
 
 #include <QSqlDatabase>
+#include <QSqlQuery>
 #include <QString>
 
 #include <memory>
 
-class QSqlQuery;
 
 namespace triad {
 
@@ -79,6 +79,20 @@ private:
     Error sqlError(const QString &what) const;
     /// Prepares and executes `sql` with `values` bound in order.
     Result<QSqlQuery> exec(const QString &sql, const QVariantList &values = {});
+    /// exec() of a statement that must change exactly one row; `what` names it when none is found.
+    Status execOne(const QString &sql, const QVariantList &values, const QString &what);
+    /// exec() of a query, each row turned into a T by `row`.
+    template <typename T, typename RowFn>
+    Result<QList<T>> selectAll(const QString &sql, const QVariantList &values, RowFn row)
+    {
+        auto q = exec(sql, values);
+        if (!q)
+            return q.error();
+        QList<T> list;
+        while (q->next())
+            list << row(*q);
+        return list;
+    }
 
     QString m_path;
     OpenMode m_mode;
