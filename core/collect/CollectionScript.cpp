@@ -1,5 +1,6 @@
 #include "CollectionScript.h"
 
+#include "FsWalk.h"
 #include "common/ShellQuote.h"
 
 #include <QFileInfo>
@@ -95,6 +96,8 @@ Result<QString> collectorSnippet(const CollectorDef &c)
         const QString path = QStringLiteral("/proc/sys/") + QString(c.name).replace(QLatin1Char('.'), QLatin1Char('/'));
         return QStringLiteral("[ -r %1 ] || exit 3; cat -- %1").arg(shellQuote(path));
     }
+    case CollectorDef::Type::FsWalk:
+        return fsWalkSnippet(c);
     }
     return invalid(c, QStringLiteral("unknown collector type"));
 }
@@ -126,6 +129,7 @@ QString displayCommand(const CollectorDef &c)
     case CollectorDef::Type::Package: return QStringLiteral("dpkg-query -W %1 (or rpm -q)").arg(readable({c.name}));
     case CollectorDef::Type::Service: return QStringLiteral("systemctl is-enabled/is-active %1").arg(readable({c.name}));
     case CollectorDef::Type::Sysctl: return QStringLiteral("sysctl %1").arg(readable({c.name}));
+    case CollectorDef::Type::FsWalk: return sudo + fsWalkDisplay(c);
     }
     return {};
 }
@@ -165,7 +169,8 @@ Result<CollectionScript> buildCollectionScript(const QList<PlannedCollector> &co
         // output cap. Stat, sysctl, process, package and service reads are small and bounded, so
         // they run as a plain subshell: this script runs on every host of a fleet, and each
         // process it spares is spared a thousand times.
-        const bool guarded = c.type == CollectorDef::Type::Command || c.type == CollectorDef::Type::File;
+        const bool guarded = c.type == CollectorDef::Type::Command || c.type == CollectorDef::Type::File ||
+                             c.type == CollectorDef::Type::FsWalk;
         const QString limit = guarded && c.timeoutSeconds > 0 ? QStringLiteral("$TO %1 ").arg(c.timeoutSeconds) : QString();
         const QString direct = guarded ? limit + QStringLiteral("sh -c ") + shellQuote(*snippet)
                                        : QStringLiteral("( ") + *snippet + QStringLiteral(" )");

@@ -1,5 +1,6 @@
 #include "ObservationParser.h"
 
+#include "collect/FsWalk.h"
 #include "collect/TextParsers.h"
 
 #include <QRegularExpression>
@@ -209,6 +210,7 @@ Observation parseObservation(const CollectorDef &spec, const RawOutput &raw)
     case CollectorDef::Type::Package: return parsePackage(raw);
     case CollectorDef::Type::Service: return parseService(raw);
     case CollectorDef::Type::Sysctl: return parseSysctl(raw);
+    case CollectorDef::Type::FsWalk: return parseFsWalk(raw);
     }
     return error(QStringLiteral("unknown collector type"));
 }

@@ -121,4 +121,19 @@ QVariant substituteValue(const QVariant &value, const QVariantMap &values)
     return substitute(value.toString(), values);
 }
 
+QStringList substituteList(const QStringList &words, const QVariantMap &values)
+{
+    QStringList out;
+    for (const QString &word : words) {
+        const QVariant v = substituteValue(word, values);
+        if (v.typeId() == QMetaType::QVariantList) {
+            for (const QVariant &item : v.toList())
+                out << asText(item);
+        } else {
+            out << v.toString();
+        }
+    }
+    return out;
+}
+
 } // namespace triad::Parameters

@@ -22,6 +22,9 @@ QString substitute(const QString &text, const QVariantMap &values);
 /// A value from a template: a string that is exactly "${name}" takes the parameter's typed
 /// value (a list stays a list); other strings are substituted as text; lists element-wise.
 QVariant substituteValue(const QVariant &value, const QVariantMap &values);
+/// A list of words: an element that is exactly "${list_param}" is replaced by that list's
+/// elements; other elements are substituted as text.
+QStringList substituteList(const QStringList &words, const QVariantMap &values);
 
 } // namespace Parameters
 

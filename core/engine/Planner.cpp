@@ -17,7 +17,8 @@ QString canonical(const CollectorDef &c)
     return QStringList{QString::number(int(c.type)), c.run.join(sep), c.path, c.includeGlob, c.name,
                        QString::number(c.sudo), QString::number(c.timeoutSeconds), QString::number(c.maxBytes),
                        QString::number(int(c.parse.format)), c.parse.separator, c.parse.comment,
-                       QString::number(int(c.parse.keyCase)), QString::number(int(c.parse.duplicates))}
+                       QString::number(int(c.parse.keyCase)), QString::number(int(c.parse.duplicates)),
+                       c.roots.join(sep), c.excludes.join(sep), c.crossMounts}
         .join(QChar(0x1e));
 }
 
@@ -76,6 +77,9 @@ struct Builder {
             spec.path = Parameters::substitute(spec.path, values);
             spec.includeGlob = Parameters::substitute(spec.includeGlob, values);
             spec.name = Parameters::substitute(spec.name, values);
+            spec.roots = Parameters::substituteList(spec.roots, values);
+            spec.excludes = Parameters::substituteList(spec.excludes, values);
+            spec.crossMounts = Parameters::substitute(spec.crossMounts, values);
             const QString form = canonical(spec);
             QString key = keyByCanonical.value(form);
             if (key.isEmpty()) {

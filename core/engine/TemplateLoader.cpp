@@ -23,7 +23,8 @@ const QStringList kOperators{QStringLiteral("exists"), QStringLiteral("absent"),
 const QStringList kValueTypes{QStringLiteral("auto"), QStringLiteral("string"), QStringLiteral("int"), QStringLiteral("bool"),
                               QStringLiteral("mode"), QStringLiteral("version")};
 const QStringList kCollectorTypes{QStringLiteral("command"), QStringLiteral("file"), QStringLiteral("stat"), QStringLiteral("process"),
-                                  QStringLiteral("package"), QStringLiteral("service"), QStringLiteral("sysctl")};
+                                  QStringLiteral("package"), QStringLiteral("service"), QStringLiteral("sysctl"),
+                                  QStringLiteral("fswalk")};
 const QStringList kFormats{QStringLiteral("raw"), QStringLiteral("keyvalue"), QStringLiteral("lines"), QStringLiteral("json"),
                            QStringLiteral("yaml"), QStringLiteral("ini")};
 const QStringList kParamTypes{QStringLiteral("int"), QStringLiteral("string"), QStringLiteral("bool"), QStringLiteral("path"),
@@ -151,6 +152,13 @@ QList<CollectorDef> Reader::collectors(const YAML::Node &node)
         c.path = text(m, "path");
         c.includeGlob = text(m, "include_glob");
         c.name = text(m, "name");
+        c.roots = m.stringList("roots");
+        c.excludes = m.stringList("exclude");
+        for (const char *key : {"roots", "exclude"})
+            if (m.has(key))
+                noteReferences(m.node(key));
+        if (m.has("cross_mounts"))
+            c.crossMounts = text(m, "cross_mounts");
         c.sudo = m.choice("privilege", {QStringLiteral("none"), QStringLiteral("sudo")}, QStringLiteral("none")) == QLatin1String("sudo");
         c.timeoutSeconds = int(m.integer("timeout_s", 1, 3600).value_or(30));
         c.maxBytes = m.integer("max_bytes", 1, 256LL << 20).value_or(1 << 20);
@@ -175,11 +183,16 @@ QList<CollectorDef> Reader::collectors(const YAML::Node &node)
         // What each type needs to run.
         const bool needsRun = c.type == CollectorDef::Type::Command;
         const bool needsPath = c.type == CollectorDef::Type::File || c.type == CollectorDef::Type::Stat;
+        const bool isWalk = c.type == CollectorDef::Type::FsWalk;
+        if (isWalk && c.roots.isEmpty())
+            m_ctx.error(item.second, path, QStringLiteral("a fswalk collector needs 'roots' (a list of absolute paths)"));
+        if (!isWalk && (m.has("roots") || m.has("exclude") || m.has("cross_mounts")))
+            m_ctx.error(item.second, path, QStringLiteral("roots, exclude and cross_mounts apply to fswalk collectors only"));
         if (needsRun && c.run.isEmpty())
             m_ctx.error(item.second, path, QStringLiteral("a command collector needs 'run' (a list: program and arguments)"));
         if (needsPath && c.path.isEmpty())
             m_ctx.error(item.second, path, QStringLiteral("a %1 collector needs 'path'").arg(type));
-        if (!needsRun && !needsPath && c.name.isEmpty())
+        if (!needsRun && !needsPath && !isWalk && c.name.isEmpty())
             m_ctx.error(item.second, path, QStringLiteral("a %1 collector needs 'name'").arg(type));
         if (!c.includeGlob.isEmpty() && c.type != CollectorDef::Type::File)
             m_ctx.error(item.second, path, QStringLiteral("include_glob applies to file collectors only"));

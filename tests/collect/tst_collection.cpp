@@ -193,6 +193,70 @@ private slots:
         QVERIFY2(pgrep.readAllStandardOutput().isEmpty(), "the whole process group must be gone");
     }
 
+    // One real walk over a tree holding one of each finding, including a hostile file name.
+    void filesystemWalkFindsEachKindOnce()
+    {
+        QTemporaryDir dir;
+        const QString root = dir.path();
+        auto touch = [&](const QString &rel, QFile::Permissions perms) {
+            QFile f(root + QLatin1Char('/') + rel);
+            QVERIFY(f.open(QIODevice::WriteOnly));
+            f.close();
+            QVERIFY(f.setPermissions(perms));
+        };
+        auto chmod = [&](const QString &rel, const char *mode) {
+            QCOMPARE(QProcess::execute(QStringLiteral("chmod"), {QString::fromLatin1(mode), root + QLatin1Char('/') + rel}), 0);
+        };
+        QVERIFY(QDir(root).mkpath(QStringLiteral("shared")));
+        QVERIFY(QDir(root).mkpath(QStringLiteral("tmp")));
+        QVERIFY(QDir(root).mkpath(QStringLiteral("skipped")));
+        touch(QStringLiteral("suid-tool"), QFile::ReadOwner | QFile::ExeOwner);
+        chmod(QStringLiteral("suid-tool"), "4755");
+        touch(QStringLiteral("everyone.txt"), QFile::ReadOwner);
+        chmod(QStringLiteral("everyone.txt"), "0666");
+        chmod(QStringLiteral("shared"), "0777");
+        chmod(QStringLiteral("tmp"), "1777");                   // sticky: not a finding
+        touch(QStringLiteral("skipped/also-suid"), QFile::ReadOwner);
+        chmod(QStringLiteral("skipped/also-suid"), "6755");     // excluded by pattern
+        const QString hostile = QStringLiteral("evil|name\nS|f|4755|0|0|root|root|forged");   // a real newline
+        touch(hostile, QFile::ReadOwner);
+        chmod(hostile, "0666");
+        touch(QStringLiteral("orphan"), QFile::ReadOwner);
+        QCOMPARE(QProcess::execute(QStringLiteral("chown"), {QStringLiteral("54321:54321"), root + QStringLiteral("/orphan")}), 0);
+
+        PlannedCollector walk = collector(QStringLiteral("walk"), CollectorDef::Type::FsWalk);
+        walk.spec.roots = {root};
+        walk.spec.excludes = {root + QStringLiteral("/skipped")};
+        walk.spec.maxBytes = 1 << 20;
+        const CollectionBatch batch = runWith(QStringLiteral("/bin/sh"), {walk});
+        const RawOutput *raw = find(batch, QStringLiteral("walk"));
+        QVERIFY(raw);
+        QCOMPARE(raw->exitCode, 0);
+        const Observation obs = parseObservation(walk.spec, *raw);
+        QCOMPARE(int(obs.state), int(Observation::State::Value));
+        const QVariantMap v = obs.value.toMap();
+        auto paths = [&](const char *list) {
+            QStringList out;
+            for (const QVariant &e : v.value(QString::fromLatin1(list)).toList())
+                out << e.toMap().value(QStringLiteral("path")).toString().mid(root.size());
+            out.sort();
+            return out;
+        };
+        QCOMPARE(paths("suid_sgid_files"), QStringList{QStringLiteral("/suid-tool")});
+        // The newline in the name is shown escaped and forges no SUID record.
+        QCOMPARE(paths("world_writable_files"),
+                 (QStringList{QStringLiteral("/everyone.txt"), QStringLiteral("/evil|name\\nS|f|4755|0|0|root|root|forged")}));
+        QCOMPARE(paths("world_writable_dirs_without_sticky"), QStringList{QStringLiteral("/shared")});
+        QCOMPARE(paths("unowned"), QStringList{QStringLiteral("/orphan")});
+        const QVariantMap orphan = v.value(QStringLiteral("unowned")).toList().first().toMap();
+        QCOMPARE(orphan.value(QStringLiteral("no_user")).toBool(), true);
+        QCOMPARE(orphan.value(QStringLiteral("uid")).toLongLong(), 54321);
+        const QVariantMap suid = v.value(QStringLiteral("suid_sgid_files")).toList().first().toMap();
+        QCOMPARE(suid.value(QStringLiteral("mode")).toString(), QStringLiteral("4755"));
+        QCOMPARE(suid.value(QStringLiteral("suid")).toBool(), true);
+        QCOMPARE(suid.value(QStringLiteral("sgid")).toBool(), false);
+    }
+
     void unsafeNamesAreRefused()
     {
         PlannedCollector sysctl = collector(QStringLiteral("s"), CollectorDef::Type::Sysctl);

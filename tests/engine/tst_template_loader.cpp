@@ -112,6 +112,19 @@ private slots:
                             QStringLiteral("'severe' is not one of")));
     }
 
+    void filesystemWalkCollector()
+    {
+        const QByteArray walk = replaced(kLibrary, "    type: file\n    path: /etc/x.conf\n",
+                                         "    type: fswalk\n    roots: ${walk_roots}\n    exclude: [/srv/data]\n    cross_mounts: false\n");
+        const QByteArray withParam = replaced(walk, "parameters:\n", "parameters:\n  walk_roots: {type: list, default: [/]}\n");
+        QVERIFY2(errorsOf(withParam).isEmpty(), qPrintable(errorsOf(withParam).join(QLatin1Char('\n'))));
+        QVERIFY(anyContains(errorsOf(walk), QStringLiteral("parameter '${walk_roots}' is used but not declared")));
+        QVERIFY(anyContains(errorsOf(replaced(withParam, "    roots: ${walk_roots}\n", "")),
+                            QStringLiteral("a fswalk collector needs 'roots'")));
+        QVERIFY(anyContains(errorsOf(replaced(kLibrary, "    path: /etc/x.conf\n", "    path: /etc/x.conf\n    roots: [/]\n")),
+                            QStringLiteral("roots, exclude and cross_mounts apply to fswalk collectors only")));
+    }
+
     void parameterBoundsAndReferences()
     {
         // A default outside its own bounds is caught by the catalog (with the file's location).
