@@ -94,6 +94,15 @@ void checkLibrary(const CheckLibrary &lib, QList<Error> &errors)
         if (!used.contains(c.id))
             errors << at(c.location, QStringLiteral("collector '%1' is never read by a rule").arg(c.id));
     }
+    // A predicate no check names is dead text: usually a typo in some check's applies_when.
+    QSet<QString> named;
+    for (const CheckDef &c : lib.checks)
+        for (const QString &p : c.appliesWhen)
+            named.insert(p);
+    for (const PredicateDef &p : lib.predicates) {
+        if (!named.contains(p.id))
+            errors << at(p.location, QStringLiteral("predicate '%1' is never named by a check's applies_when").arg(p.id));
+    }
 }
 
 } // namespace

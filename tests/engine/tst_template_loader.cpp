@@ -226,6 +226,18 @@ requirements:
         QVERIFY2(errors.first().toString().contains(QStringLiteral("x.yaml:16:9: check lib.tries reads unknown collector 'confg'")),
                  qPrintable(errors.first().toString()));
         QVERIFY(!Catalog::load({other.filePath(QStringLiteral("missing.yaml"))}));
+
+        // A predicate no check names.
+        QTemporaryDir third;
+        QFile g(third.filePath(QStringLiteral("p.yaml")));
+        QVERIFY(g.open(QIODevice::WriteOnly));
+        g.write(replaced(kLibrary, "checks:\n", "predicates:\n  has_conf:\n    rules:\n      - {from: conf, select: {key: maxtries}, "
+                                                 "assert: {op: exists}}\nchecks:\n"));
+        g.close();
+        errors.clear();
+        QVERIFY(!Catalog::load({third.path()}, &errors));
+        QVERIFY2(errors.first().toString().contains(QStringLiteral("p.yaml:12:3: predicate 'has_conf' is never named by a check's applies_when")),
+                 qPrintable(errors.first().toString()));
     }
 };
 
