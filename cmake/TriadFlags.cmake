@@ -16,6 +16,12 @@ target_compile_options(triad_flags INTERFACE
     $<$<CXX_COMPILER_ID:GNU>:-Wno-maybe-uninitialized>
     $<$<BOOL:${TRIAD_WERROR}>:-Werror>)
 target_link_options(triad_flags INTERFACE -pie -Wl,-z,relro -Wl,-z,now -Wl,-z,noexecstack)
+# Fuzz builds (tests/fuzz/run.sh): every library is instrumented for coverage and checked by
+# AddressSanitizer and UBSan, so a fuzzer finds bugs in the parsers, not only in its own file.
+if(TRIAD_FUZZ)
+    target_compile_options(triad_flags INTERFACE -fsanitize=fuzzer-no-link,address,undefined -fno-sanitize-recover=undefined)
+    target_link_options(triad_flags INTERFACE -fsanitize=address,undefined)
+endif()
 set(CMAKE_POSITION_INDEPENDENT_CODE ON)
 if(NOT CMAKE_BUILD_TYPE AND NOT CMAKE_CONFIGURATION_TYPES)
     set(CMAKE_BUILD_TYPE RelWithDebInfo CACHE STRING "Build type" FORCE)

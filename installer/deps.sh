@@ -9,7 +9,8 @@ build_pkgs=(cmake ninja-build g++ pkg-config
             qt6-base-dev libqt6opengl6-dev qt6-charts-dev qt6-svg-dev libqt6sql6-sqlite qt6-qpa-plugins
             libssh-dev libyaml-cpp-dev libsqlite3-dev libssl-dev
             dpkg-dev file)
-test_pkgs=(openssh-server openssh-client xvfb xauth poppler-utils busybox-static sqlite3 procps)
+test_pkgs=(openssh-server openssh-client xvfb xauth poppler-utils busybox-static sqlite3 procps
+           clang libclang-rt-14-dev)
 
 pkgs=("${build_pkgs[@]}")
 [ "$what" = test ] && pkgs+=("${test_pkgs[@]}")

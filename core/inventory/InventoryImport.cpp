@@ -101,6 +101,8 @@ bool isWildcard(const QString &pattern)
     return pattern.contains(QLatin1Char('*')) || pattern.contains(QLatin1Char('?')) || pattern.startsWith(QLatin1Char('!'));
 }
 
+constexpr int kMaxHostsPerPattern = 10000;
+
 /// "web[01:03]" -> web01, web02, web03 (Ansible's numeric and alphabetic ranges).
 Result<QStringList> expandRange(const QString &pattern, const QString &file, int lineNo)
 {
@@ -116,7 +118,7 @@ Result<QStringList> expandRange(const QString &pattern, const QString &file, int
     const int a = from.toInt(&okFrom);
     const int b = to.toInt(&okTo);
     if (okFrom && okTo) {
-        if (b < a || b - a > 10000)
+        if (b < a || b - a >= kMaxHostsPerPattern)
             return lineError(file, lineNo, QStringLiteral("bad host range [%1:%2]").arg(from, to));
         for (int i = a; i <= b; ++i)
             names << m.captured(1) + QStringLiteral("%1").arg(i, int(from.size()), 10, QLatin1Char('0')) + m.captured(4);
@@ -126,13 +128,16 @@ Result<QStringList> expandRange(const QString &pattern, const QString &file, int
     } else {
         return lineError(file, lineNo, QStringLiteral("bad host range [%1:%2]").arg(from, to));
     }
-    // Further ranges in the same name expand recursively.
+    // Further ranges in the same name expand recursively; the cap holds for the product too
+    // ("h[0:9999][0:9999]" would otherwise be a hundred million names).
     QStringList all;
     for (const QString &n : std::as_const(names)) {
         auto more = expandRange(n, file, lineNo);
         if (!more)
             return more.error();
         all << *more;
+        if (all.size() > kMaxHostsPerPattern)
+            return lineError(file, lineNo, QStringLiteral("host pattern '%1' expands to more than %2 hosts").arg(pattern).arg(kMaxHostsPerPattern));
     }
     return all;
 }

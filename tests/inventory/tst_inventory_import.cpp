@@ -123,6 +123,10 @@ private slots:
         auto range = parseAnsibleIni("[w]\nweb[09:01]\n", QStringLiteral("inv"));
         QVERIFY(!range);
         QCOMPARE(range.error().location, QStringLiteral("inv:2"));
+        // Nested ranges multiply: found by fuzzing, refused before they exhaust memory.
+        auto nested = parseAnsibleIni("[w]\nh[0:9999][0:9999]\n", QStringLiteral("inv"));
+        QVERIFY(!nested);
+        QVERIFY2(nested.error().message.contains(QStringLiteral("more than 10000 hosts")), qPrintable(nested.error().message));
     }
 
     void detection()
