@@ -10,7 +10,7 @@ build_pkgs=(cmake ninja-build g++ pkg-config
             libssh-dev libyaml-cpp-dev libsqlite3-dev libssl-dev
             dpkg-dev file)
 test_pkgs=(openssh-server openssh-client xvfb xauth poppler-utils busybox-static sqlite3 procps
-           clang libclang-rt-14-dev)
+           clang libclang-rt-14-dev sudo)
 
 pkgs=("${build_pkgs[@]}")
 [ "$what" = test ] && pkgs+=("${test_pkgs[@]}")

@@ -1,8 +1,10 @@
 // triad-cli assets add|list|remove
 #include "CliContext.h"
+#include "SecretInput.h"
 
 #include "db/ProjectDatabase.h"
 #include "inventory/InventoryImport.h"
+#include "vault/CredentialVault.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -27,9 +29,17 @@ int addAsset(CliContext &ctx, const QStringList &args)
         {QStringLiteral("tags"), QStringLiteral("Comma-separated tags."), QStringLiteral("tags")},
         {QStringLiteral("kind"), QStringLiteral("linux (default), docker, k8s-node, aws."), QStringLiteral("kind"), QStringLiteral("linux")},
         {QStringLiteral("proxy-jump"), QStringLiteral("Reach the host through this jump host: [user@]host[:port]."), QStringLiteral("jump")},
+        {QStringLiteral("password-from-stdin"),
+         QStringLiteral("Read the login password from the first line of standard input and store it encrypted in the "
+                        "project (vault passphrase from $TRIAD_VAULT_PASSPHRASE or the terminal).")},
+        {QStringLiteral("sudo-password-from-stdin"),
+         QStringLiteral("Read the sudo password from the next line of standard input and store it encrypted: the "
+                        "collection then runs as root through 'sudo -S' (implies --sudo).")},
     });
     if (!ctx.parse(parser, QStringLiteral("assets add"), args, 2, 2))
         return ExitBadInput;
+    const bool passwordFromStdin = parser.isSet(QStringLiteral("password-from-stdin"));
+    const bool sudoPasswordFromStdin = parser.isSet(QStringLiteral("sudo-password-from-stdin"));
 
     Asset asset;
     asset.name = parser.positionalArguments().at(1).trimmed();
@@ -48,17 +58,58 @@ int addAsset(CliContext &ctx, const QStringList &args)
         return ctx.usage(QStringLiteral("assets add"), QStringLiteral("--port must be a number from 1 to 65535"));
     asset.user = parser.value(QStringLiteral("user"));
     asset.credentialRef = parser.isSet(QStringLiteral("key")) ? QStringLiteral("key:") + parser.value(QStringLiteral("key")) : QString();
-    asset.useSudo = parser.isSet(QStringLiteral("sudo"));
+    asset.useSudo = parser.isSet(QStringLiteral("sudo")) || sudoPasswordFromStdin;
     asset.proxyJump = parser.value(QStringLiteral("proxy-jump"));
     asset.kind = parser.value(QStringLiteral("kind"));
     for (const QString &tag : parser.value(QStringLiteral("tags")).split(QLatin1Char(','), Qt::SkipEmptyParts))
         asset.tags << tag.trimmed();
     if (asset.name.isEmpty())
         return ctx.usage(QStringLiteral("assets add"), QStringLiteral("the asset name is empty"));
+    if ((passwordFromStdin || sudoPasswordFromStdin) && asset.transport != QLatin1String("ssh"))
+        return ctx.usage(QStringLiteral("assets add"), QStringLiteral("stored passwords are for ssh assets"));
+    if (passwordFromStdin && parser.isSet(QStringLiteral("key")))
+        return ctx.usage(QStringLiteral("assets add"), QStringLiteral("give --key or --password-from-stdin, not both"));
 
-    auto db = ctx.openProject(parser.positionalArguments().at(0), true);
+    const QString projectPath = parser.positionalArguments().at(0);
+    auto db = ctx.openProject(projectPath, true);
     if (!db)
         return ctx.fail(db.error());
+    if ((*db)->assetByName(asset.name))
+        return ctx.fail(makeError(Error::Code::InvalidInput, QStringLiteral("an asset named '%1' exists already").arg(asset.name),
+                                  projectPath));
+
+    if (passwordFromStdin || sudoPasswordFromStdin) {
+        // Secrets first (in the order of the options' help), then the passphrase: nothing is
+        // written before all of them are in hand and the passphrase is known to be right.
+        std::optional<SecretBytes> password;
+        std::optional<SecretBytes> sudoPassword;
+        if (passwordFromStdin) {
+            auto line = SecretInput::readLine(QStringLiteral("Login password of %1: ").arg(asset.name));
+            if (!line)
+                return ctx.fail(line.error());
+            password = std::move(*line);
+        }
+        if (sudoPasswordFromStdin) {
+            auto line = SecretInput::readLine(QStringLiteral("sudo password of %1: ").arg(asset.name));
+            if (!line)
+                return ctx.fail(line.error());
+            sudoPassword = std::move(*line);
+        }
+        auto vault = SecretInput::unlockVault(**db, projectPath, true);
+        if (!vault)
+            return ctx.fail(vault.error());
+        const QString base = QStringLiteral("asset/") + asset.name;
+        if (password) {
+            if (auto s = (*vault)->store(**db, base + QStringLiteral("/password"), QStringLiteral("password"), *password); !s)
+                return ctx.fail(s.error());
+            asset.credentialRef = CredentialVault::refFor(base + QStringLiteral("/password"));
+        }
+        if (sudoPassword) {
+            if (auto s = (*vault)->store(**db, base + QStringLiteral("/sudo"), QStringLiteral("sudo-password"), *sudoPassword); !s)
+                return ctx.fail(s.error());
+            asset.sudoCredentialRef = CredentialVault::refFor(base + QStringLiteral("/sudo"));
+        }
+    }
     auto id = (*db)->addAsset(asset);
     if (!id)
         return ctx.fail(id.error());
@@ -78,7 +129,10 @@ QJsonObject assetJson(const Asset &a)
                        {QStringLiteral("user"), a.user},
                        {QStringLiteral("sudo"), a.useSudo},
                        {QStringLiteral("tags"), QJsonArray::fromStringList(a.tags)},
-                       {QStringLiteral("host_key_sha256"), a.hostKeySha256}};
+                       {QStringLiteral("host_key_sha256"), a.hostKeySha256},
+                       // References only ("key:PATH", "vault:NAME"): a secret never leaves the vault.
+                       {QStringLiteral("credential_ref"), a.credentialRef},
+                       {QStringLiteral("sudo_credential_ref"), a.sudoCredentialRef}};
 }
 
 int listAssets(CliContext &ctx, const QStringList &args)
@@ -133,6 +187,13 @@ int removeAsset(CliContext &ctx, const QStringList &args)
         return ctx.fail(asset.error());
     if (auto s = (*db)->removeAsset(asset->id); !s)
         return ctx.fail(s.error());
+    // The asset's own stored passwords go with it (shared credentials stay).
+    const QString own = QStringLiteral("asset/") + asset->name + QLatin1Char('/');
+    for (const QString &ref : {asset->credentialRef, asset->sudoCredentialRef}) {
+        const QString name = CredentialVault::nameFromRef(ref);
+        if (name.startsWith(own))
+            (void)(*db)->removeCredential(name);
+    }
     (void)(*db)->appendAudit(CliContext::operatorName(), QStringLiteral("asset.remove"), asset->name);
     ctx.out() << "Removed asset '" << asset->name << "'\n";
     return ExitOk;

@@ -1,14 +1,18 @@
 // triad-cli scan
 #include "CliContext.h"
 #include "RunJson.h"
+#include "SecretInput.h"
 
 #include "db/ProjectDatabase.h"
 #include "engine/Catalog.h"
 #include "engine/TailoringLoader.h"
+#include "scan/AssetSelection.h"
 #include "scan/Scanner.h"
+#include "vault/CredentialVault.h"
 
 #include <QJsonDocument>
 
+#include <algorithm>
 #include <csignal>
 
 namespace triad {
@@ -26,6 +30,28 @@ void onInterrupt(int)
 QString percentText(const std::optional<double> &p)
 {
     return p ? QString::number(*p, 'f', 1) + QLatin1Char('%') : QStringLiteral("no data");
+}
+
+/// The vault, unlocked when an asset of this scan keeps a password in it (null otherwise): a wrong
+/// or missing passphrase stops the command before a run is recorded.
+Result<std::shared_ptr<const CredentialVault>> unlockVaultIfNeeded(ProjectDatabase &db, const QString &projectPath,
+                                                                   const QStringList &selectors)
+{
+    auto all = db.assets();
+    if (!all)
+        return all.error();
+    auto selected = selectAssets(*all, selectors);
+    if (!selected)
+        return std::shared_ptr<const CredentialVault>();    // Scanner reports the selection error
+    const bool needed = std::any_of(selected->cbegin(), selected->cend(), [](const Asset &a) {
+        return a.credentialRef.startsWith(QLatin1String("vault:")) || a.sudoCredentialRef.startsWith(QLatin1String("vault:"));
+    });
+    if (!needed)
+        return std::shared_ptr<const CredentialVault>();
+    auto vault = SecretInput::unlockVault(db, projectPath, false);
+    if (!vault)
+        return vault.error();
+    return std::shared_ptr<const CredentialVault>(std::move(*vault));
 }
 
 } // namespace
@@ -80,6 +106,10 @@ int runScanCommand(CliContext &ctx, const QStringList &args)
     auto db = ctx.openProject(parser.positionalArguments().at(0), true);
     if (!db)
         return ctx.fail(db.error());
+    if (auto vault = unlockVaultIfNeeded(**db, parser.positionalArguments().at(0), request.assetSelectors); !vault)
+        return ctx.fail(vault.error());
+    else
+        request.vault = *vault;
 
     Scanner scanner(**db, *catalog);
     if (!quiet) {

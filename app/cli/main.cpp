@@ -18,6 +18,7 @@ const char *const kUsage =
     "  project info P.triad\n"
     "  assets add P.triad NAME [--transport local|ssh] [--address A] [--port N] [--user U]\n"
     "                          [--key FILE] [--sudo] [--tags a,b] [--proxy-jump [user@]host[:port]]\n"
+    "                          [--password-from-stdin] [--sudo-password-from-stdin]\n"
     "  assets import P.triad --from inventory.csv|~/.ssh/config|hosts.ini [--tags a,b]\n"
     "  assets list P.triad [--json]    assets remove P.triad NAME\n"
     "  templates list [--json] | validate FILE... | show ID\n"
@@ -25,6 +26,9 @@ const char *const kUsage =
     "               [--accept-new-host-keys] [--json OUT] [--fail-under PCT] [--quiet]\n"
     "  runs P.triad [--json]\n"
     "  results P.triad [--run N|latest] [--status S] [--evidence] [--json]\n"
+    "\n"
+    "Stored passwords are sealed in the project with the passphrase in $TRIAD_VAULT_PASSPHRASE\n"
+    "(or asked on the terminal).\n"
     "\n"
     "Exit codes: 0 success, 1 score below --fail-under, 2 bad usage or input, 3 no asset reached.\n"
     "Each command takes --help.\n";

@@ -166,11 +166,25 @@ QStringList version1()
     };
 }
 
+// Version 2: the credential vault. `vault` holds one sealed check value that tells a right
+// passphrase from a wrong one before anything is sealed with it; an asset names its sudo password
+// apart from its login credential.
+QStringList version2()
+{
+    return {
+        QStringLiteral("CREATE TABLE vault ("
+                       " id INTEGER PRIMARY KEY CHECK (id = 1),"
+                       " check_value BLOB NOT NULL,"
+                       " created_at TEXT NOT NULL)"),
+        QStringLiteral("ALTER TABLE assets ADD COLUMN sudo_credential_ref TEXT NOT NULL DEFAULT ''"),
+    };
+}
+
 } // namespace
 
 QList<QStringList> steps()
 {
-    return {version1()};
+    return {version1(), version2()};
 }
 
 int latestVersion()

@@ -157,11 +157,13 @@ Asset assetFrom(const QSqlQuery &q)
     a.useSudo = q.value(10).toBool();
     a.proxyJump = q.value(11).toString();
     a.notes = q.value(12).toString();
+    a.sudoCredentialRef = q.value(13).toString();
     return a;
 }
 
 const QString kAssetColumns = QStringLiteral(
-    "id, name, kind, transport, address, port, user, tags, credential_ref, host_key_sha256, use_sudo, proxy_jump, notes");
+    "id, name, kind, transport, address, port, user, tags, credential_ref, host_key_sha256, use_sudo, proxy_jump, notes, "
+    "sudo_credential_ref");
 
 StoredEvidence evidenceFrom(const QSqlQuery &q)
 {
@@ -445,10 +447,10 @@ Result<qint64> ProjectDatabase::addAsset(const Asset &a)
     if (existing->next())
         return makeError(Error::Code::InvalidInput, QStringLiteral("an asset named '%1' exists already").arg(a.name), m_path);
     auto q = exec(QStringLiteral("INSERT INTO assets (name, kind, transport, address, port, user, tags, credential_ref, "
-                                 "host_key_sha256, use_sudo, proxy_jump, notes, created_at) "
-                                 "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
+                                 "host_key_sha256, use_sudo, proxy_jump, notes, sudo_credential_ref, created_at) "
+                                 "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
                   {a.name, a.kind, a.transport, a.address, a.port, a.user, jsonText(QJsonArray::fromStringList(a.tags)),
-                   a.credentialRef, a.hostKeySha256, a.useSudo, a.proxyJump, a.notes,
+                   a.credentialRef, a.hostKeySha256, a.useSudo, a.proxyJump, a.notes, a.sudoCredentialRef,
                    timeText(QDateTime::currentDateTimeUtc())});
     if (!q)
         return q.error();
@@ -459,9 +461,9 @@ Status ProjectDatabase::updateAsset(const Asset &a)
 {
     return execOne(QStringLiteral("UPDATE assets SET name = ?, kind = ?, transport = ?, address = ?, port = ?, user = ?, "
                                  "tags = ?, credential_ref = ?, host_key_sha256 = ?, use_sudo = ?, proxy_jump = ?, "
-                                 "notes = ? WHERE id = ?"),
+                                 "notes = ?, sudo_credential_ref = ? WHERE id = ?"),
                   {a.name, a.kind, a.transport, a.address, a.port, a.user, jsonText(QJsonArray::fromStringList(a.tags)),
-                   a.credentialRef, a.hostKeySha256, a.useSudo, a.proxyJump, a.notes, a.id},
+                   a.credentialRef, a.hostKeySha256, a.useSudo, a.proxyJump, a.notes, a.sudoCredentialRef, a.id},
                    QStringLiteral("asset with id %1").arg(a.id));
 }
 

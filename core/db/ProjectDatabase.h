@@ -67,6 +67,17 @@ public:
     Result<StoredEvidence> evidence(qint64 id);
     Result<QList<StoredEvidence>> evidenceForResult(qint64 resultId);
 
+    /// The credential vault (DESIGN.md §5); implemented in ProjectDatabaseCredentials.cpp.
+    /// Only sealed blobs pass through here: the database never sees a plaintext secret.
+    /// The sealed check value of the vault passphrase; empty when the project has no vault yet.
+    Result<QByteArray> vaultCheckValue();
+    /// Creates the vault with its check value; fails when one exists.
+    Status createVault(const QByteArray &sealedCheckValue);
+    /// Adds a credential or replaces the sealed value and kind of the one of that name.
+    Status storeCredential(const QString &name, const QString &kind, const QByteArray &sealed);
+    Result<QList<StoredCredential>> credentials();
+    Status removeCredential(const QString &name);
+
     Status appendAudit(const QString &actor, const QString &action, const QString &details);
     Result<QList<AuditEntry>> auditLog();
 

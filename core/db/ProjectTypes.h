@@ -33,6 +33,16 @@ struct Asset {
     bool useSudo = false;
     QString proxyJump;              ///< name of another asset used as jump host, or "[user@]host[:port]"
     QString notes;
+    QString sudoCredentialRef;      ///< "vault:<name>" of the password for `sudo -S`, or empty (sudo -n)
+};
+
+/// One sealed secret of the credential vault, as stored (never the plaintext).
+struct StoredCredential {
+    qint64 id = 0;
+    QString name;                   ///< unique; assets refer to it as "vault:<name>"
+    QString kind;                   ///< password, sudo-password, key-passphrase, ...
+    QByteArray sealed;              ///< SealedBox blob
+    QDateTime createdAt;
 };
 
 enum class RunStatus { Running, Completed, Incomplete, Cancelled, Failed };

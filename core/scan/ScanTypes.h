@@ -7,9 +7,12 @@
 #include <QString>
 #include <QStringList>
 
+#include <memory>
 #include <optional>
 
 namespace triad {
+
+class CredentialVault;
 
 /// What to assess: one template over a selection of the project's assets.
 struct ScanRequest {
@@ -21,6 +24,9 @@ struct ScanRequest {
     QString operatorName;
     int overallTimeoutSeconds = 900;    ///< per asset, on top of per-collector timeouts
     bool acceptNewHostKeys = false;     ///< pin host keys seen for the first time (else refuse)
+    /// The unlocked credential vault, for assets whose passwords are stored in the project.
+    /// Null: such assets fail with "the vault is locked"; the others are assessed.
+    std::shared_ptr<const CredentialVault> vault;
 };
 
 /// Where one asset is in its assessment, for progress displays.

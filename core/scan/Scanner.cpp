@@ -90,6 +90,7 @@ AssetOutcome assessAsset(const Asset &asset, const Plan &plan, const ScanRequest
     emit progress->assetStageChanged(asset.name, AssetStage::Connecting, {});
     TransportOptions transportOptions;
     transportOptions.acceptNewHostKeys = request.acceptNewHostKeys;
+    transportOptions.vault = request.vault.get();
     auto transport = makeTransport(asset, transportOptions);
     if (!transport) {
         out.status = AssetRunStatus::Error;

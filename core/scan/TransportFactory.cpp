@@ -2,6 +2,7 @@
 
 #include "collect/LocalTransport.h"
 #include "ssh/SshTransport.h"
+#include "vault/CredentialVault.h"
 
 #include <QDir>
 #include <QRegularExpression>
@@ -31,6 +32,24 @@ std::optional<SshEndpoint> parseJump(const QString &text, const QString &default
     return e;
 }
 
+/// The secret behind a "vault:<name>" reference. The error names the credential, never its value.
+Result<SecretBytes> fromVault(const Asset &asset, const QString &ref, const TransportOptions &options)
+{
+    const QString name = CredentialVault::nameFromRef(ref);
+    if (name.isEmpty())
+        return makeError(Error::Code::InvalidInput, QStringLiteral("credential reference '%1' is not of the form vault:NAME").arg(ref),
+                         asset.name);
+    if (!options.vault)
+        return makeError(Error::Code::InvalidInput,
+                         QStringLiteral("the password of this asset is in the project's credential vault, which is locked "
+                                        "(give the vault passphrase, e.g. in TRIAD_VAULT_PASSPHRASE)"),
+                         asset.name);
+    auto secret = options.vault->secret(name);
+    if (!secret)
+        return makeError(secret.error().code, secret.error().message, asset.name);
+    return secret;
+}
+
 } // namespace
 
 Result<std::unique_ptr<Transport>> makeTransport(const Asset &asset, const TransportOptions &options)
@@ -48,11 +67,22 @@ Result<std::unique_ptr<Transport>> makeTransport(const Asset &asset, const Trans
     target.hostKeys.acceptNew = options.acceptNewHostKeys;
     if (asset.credentialRef.startsWith(QLatin1String("key:"))) {
         target.credentials.keyFile = expandHome(asset.credentialRef.mid(4));
+    } else if (asset.credentialRef.startsWith(QLatin1String("vault:"))) {
+        auto password = fromVault(asset, asset.credentialRef, options);
+        if (!password)
+            return password.error();
+        target.credentials.password = std::move(*password);
     } else if (!asset.credentialRef.isEmpty() && asset.credentialRef != QLatin1String("agent")) {
-        return makeError(Error::Code::Unsupported,
-                         QStringLiteral("credential '%1' needs the credential vault, which this command cannot open yet")
+        return makeError(Error::Code::InvalidInput,
+                         QStringLiteral("unknown credential reference '%1' (expected key:PATH, agent or vault:NAME)")
                              .arg(asset.credentialRef),
                          asset.name);
+    }
+    if (!asset.sudoCredentialRef.isEmpty()) {
+        auto sudo = fromVault(asset, asset.sudoCredentialRef, options);
+        if (!sudo)
+            return sudo.error();
+        target.sudoPassword = std::move(*sudo);
     }
     target.credentials.useAgent = true;
     if (!asset.proxyJump.isEmpty()) {

@@ -8,14 +8,19 @@
 
 namespace triad {
 
+class CredentialVault;
+
 struct TransportOptions {
     bool acceptNewHostKeys = false;     ///< pin a host key seen for the first time
     int connectTimeoutSeconds = 10;
+    /// Resolves "vault:<name>" credential references (login and sudo passwords). Null: the vault
+    /// is locked, and an asset that needs it fails with a message saying so.
+    const CredentialVault *vault = nullptr;
 };
 
 /// The transport that reaches `asset`: local, or SSH with the asset's credentials reference
-/// ("key:/path", "agent"; empty = ssh-agent and ~/.ssh/id_* keys are not tried implicitly) and
-/// its pinned host key.
+/// ("key:/path", "agent", "vault:<name>" = a password from the project's vault; empty = ssh-agent;
+/// ~/.ssh/id_* keys are not tried implicitly), its sudo password reference and its pinned host key.
 Result<std::unique_ptr<Transport>> makeTransport(const Asset &asset, const TransportOptions &options = {});
 
 /// The fingerprint to pin after a successful collection with `transport`, or an empty string.

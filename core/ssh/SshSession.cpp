@@ -9,6 +9,7 @@
 #include <QThread>
 
 #include <libssh/libssh.h>
+#include <openssl/crypto.h>
 #include <libssh/server.h>  // ssh_send_keepalive is declared here, and works for clients too
 
 #include <poll.h>
@@ -257,6 +258,9 @@ Result<ExecOutput> SshSession::execInteractive(const QString &command, const Std
                 off += n;
                 out.bytesSent += n;
             }
+            // A chunk may hold a password (the sudo handshake): wipe this copy once it is sent.
+            if (!chunk->isEmpty())
+                OPENSSL_cleanse(chunk->data(), size_t(chunk->size()));
             if (done) {
                 ssh_channel_send_eof(channel.get());
                 stdinClosed = true;

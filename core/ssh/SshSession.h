@@ -34,7 +34,8 @@ struct ExecOutput {
 /// Decides what to send on stdin once output has arrived: used for the sudo handshake, where the
 /// script may only be sent after sudo has accepted the password (DESIGN.md §5). Called with the
 /// stdout and stderr received so far; returns the next chunk to write (empty: nothing yet), or an
-/// Error to abort. `done` is set once everything has been written and stdin may be closed.
+/// Error to abort. `done` is set once everything has been written and stdin may be closed. Each
+/// chunk is wiped once written (it may hold a password).
 using StdinFeeder = std::function<Result<QByteArray>(const QByteArray &out, const QByteArray &err, bool &done)>;
 
 /// One authenticated SSH connection (libssh), used from one thread at a time.

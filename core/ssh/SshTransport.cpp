@@ -13,51 +13,55 @@ namespace triad {
 
 namespace {
 
-/// Writes the sudo password once, waits for the shell that sudo starts to announce itself, and
-/// only then sends the script: sent earlier, sudo would read script lines as further password
-/// attempts. A refusal closes stdin at once so that exactly one failed attempt is logged.
+/// The sudo handshake (DESIGN.md §5). sudo runs with a random prompt, so the password is written
+/// only when sudo asks for it: without a prompt (NOPASSWD, or a cached timestamp) the password
+/// line would reach the shell that sudo starts and run as a command. The script is sent only
+/// once that shell has printed the marker: sent earlier, sudo would read script lines as further
+/// password attempts. A second prompt means the password was refused: the feeder stops at once
+/// and the channel is closed, so that exactly one failed attempt is logged on the host.
 class SudoFeeder {
 public:
-    SudoFeeder(const SecretBytes &password, const QByteArray &script, const QByteArray &marker)
-        : m_password(password), m_script(script), m_marker(marker)
+    SudoFeeder(const SecretBytes &password, const QByteArray &script, const QByteArray &prompt, const QByteArray &marker)
+        : m_password(password), m_script(script), m_prompt(prompt), m_marker(marker)
     {
         m_deadline.setRemainingTime(20000);
     }
 
     Result<QByteArray> operator()(const QByteArray &out, const QByteArray &err, bool &done)
     {
-        if (m_stage == 0) {
-            m_stage = 1;
-            QByteArray line = m_password.bytes();
+        if (out.contains(m_marker)) {
+            done = true;
+            return m_script;
+        }
+        const qsizetype prompts = err.count(m_prompt);
+        if (prompts >= 2 || (m_passwordSent && (err.contains("Sorry") || err.contains("incorrect password"))))
+            return makeError(Error::Code::Transport, QStringLiteral("sudo refused the password (one attempt made, not retried)"));
+        if (err.contains("not in the sudoers") || err.contains("may not run sudo") || err.contains("is not allowed to execute"))
+            return makeError(Error::Code::Transport, QStringLiteral("sudo refused: this user may not run commands as root"));
+        if (prompts == 1 && !m_passwordSent) {
+            m_passwordSent = true;
+            QByteArray line(m_password.data(), m_password.size());
             line.append('\n');
-            return line;
+            return line;    // wiped by the session once written (SshSession::execInteractive)
         }
-        if (m_stage == 1) {
-            if (out.contains(m_marker)) {
-                m_stage = 2;
-                done = true;
-                return m_script;
-            }
-            if (err.contains("Sorry") || err.contains("incorrect password") || err.contains("not in the sudoers") ||
-                err.contains("may not run sudo"))
-                return makeError(Error::Code::Transport,
-                                 QStringLiteral("sudo refused (wrong password or no sudo rights): %1")
-                                     .arg(QString::fromUtf8(err).trimmed().left(200)));
-            if (err.contains("command not found") || err.contains("sudo: not found"))
-                return makeError(Error::Code::Transport, QStringLiteral("sudo is not installed on this host"));
-            if (m_deadline.hasExpired())
-                return makeError(Error::Code::Transport, QStringLiteral("sudo did not start a shell within 20 s"));
-        }
+        if (m_deadline.hasExpired())
+            return makeError(Error::Code::Timeout, QStringLiteral("sudo did not start a shell within 20 s"));
         return QByteArray();
     }
 
 private:
     const SecretBytes &m_password;
     const QByteArray &m_script;
+    QByteArray m_prompt;
     QByteArray m_marker;
-    int m_stage = 0;
+    bool m_passwordSent = false;
     QDeadlineTimer m_deadline;
 };
+
+QByteArray randomToken(const char *prefix)
+{
+    return QByteArray(prefix) + QByteArray::number(QRandomGenerator::system()->generate64(), 16);
+}
 
 } // namespace
 
@@ -105,14 +109,31 @@ Result<CollectionBatch> SshTransport::collect(const QList<PlannedCollector> &col
     if (m_target.sudoPassword.isEmpty()) {
         out = (*session)->exec(QStringLiteral("/bin/sh -s"), script->text, limits);
     } else {
-        const QByteArray marker = "TRIAD-SUDO-READY-" + QByteArray::number(QRandomGenerator::system()->generate64(), 16);
-        SudoFeeder feeder(m_target.sudoPassword, script->text, marker);
+        const QByteArray marker = randomToken("TRIAD-SUDO-READY-");
+        const QByteArray prompt = randomToken("TRIAD-SUDO-PROMPT-") + ':';
+        SudoFeeder feeder(m_target.sudoPassword, script->text, prompt, marker);
         out = (*session)->execInteractive(
-            QStringLiteral("sudo -S -p '' /bin/sh -c 'echo %1; exec /bin/sh -s'").arg(QString::fromLatin1(marker)),
+            QStringLiteral("sudo -S -p %1 /bin/sh -c 'echo %2; exec /bin/sh -s'")
+                .arg(QString::fromLatin1(prompt), QString::fromLatin1(marker)),
             [&feeder](const QByteArray &o, const QByteArray &e, bool &done) { return feeder(o, e, done); }, limits);
+        if (out && !out->stdoutData.contains(marker)) {
+            // sudo ended before it started the shell: not installed, not executable, or refused.
+            QByteArray err = out->stderrData;
+            err.replace(prompt, "");
+            const QString detail = QString::fromUtf8(err).trimmed().left(300);
+            return makeError(Error::Code::Transport,
+                             out->exitCode == 126 || out->exitCode == 127
+                                 ? QStringLiteral("sudo is not installed or cannot run on this host (exit %1): %2").arg(out->exitCode).arg(detail)
+                                 : QStringLiteral("sudo did not start the collection (exit %1): %2").arg(out->exitCode).arg(detail),
+                             (*session)->where());
+        }
     }
-    if (!out)
-        return out.error();
+    if (!out) {
+        Error e = out.error();
+        if (e.location.isEmpty())
+            e.location = (*session)->where();
+        return e;
+    }
     m_bytesSent = out->bytesSent;
     m_bytesReceived = out->bytesReceived;
     if (out->stdoutTruncated)

@@ -1,6 +1,7 @@
 #include "SshdFixture.h"
 
 #include <QDeadlineTimer>
+#include <QHash>
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
@@ -8,6 +9,7 @@
 #include <QTcpSocket>
 #include <QThread>
 
+#include <csignal>
 #include <unistd.h>
 
 namespace {
@@ -138,13 +140,14 @@ bool SshdFixture::start()
 
     const QStringList sshdArgs{QStringLiteral("-D"), QStringLiteral("-f"), m_dir.filePath(QStringLiteral("sshd_config")),
                                QStringLiteral("-E"), m_dir.filePath(QStringLiteral("sshd.log"))};
-    if (m_options.bindMounts.isEmpty()) {
+    if (m_options.bindMounts.isEmpty() && m_options.namespaceSetup.isEmpty()) {
         m_process.start(QStringLiteral("/usr/sbin/sshd"), sshdArgs);
     } else {
         // mount --bind each fixture over its path inside a private namespace, then exec sshd.
         QString script = QStringLiteral("set -e\n");
         for (const auto &[from, to] : m_options.bindMounts)
             script += QStringLiteral("mount --bind '%1' '%2'\n").arg(from, to);
+        script += m_options.namespaceSetup.join(QLatin1Char('\n')) + QLatin1Char('\n');
         script += QStringLiteral("exec /usr/sbin/sshd \"$@\"\n");
         m_process.start(QStringLiteral("unshare"), QStringList{QStringLiteral("-m"), QStringLiteral("--propagation"),
                                                                QStringLiteral("private"), QStringLiteral("sh"), QStringLiteral("-c"),
@@ -179,6 +182,47 @@ void SshdFixture::stop()
             m_process.waitForFinished(3000);
         }
     }
+}
+
+QList<qint64> SshdFixture::descendants() const
+{
+    QHash<qint64, QList<qint64>> children;
+    const QStringList procs = QDir(QStringLiteral("/proc")).entryList(QDir::Dirs | QDir::NoDotAndDotDot);
+    for (const QString &entry : procs) {
+        bool numeric = false;
+        const qint64 pid = entry.toLongLong(&numeric);
+        if (!numeric)
+            continue;
+        QFile stat(QStringLiteral("/proc/%1/stat").arg(pid));
+        if (!stat.open(QIODevice::ReadOnly))
+            continue;
+        // "pid (comm) state ppid ...": comm may hold spaces, so read after the last ')'.
+        const QByteArray line = stat.readAll();
+        const QList<QByteArray> fields = line.mid(line.lastIndexOf(')') + 2).split(' ');
+        if (fields.size() > 1)
+            children[fields.at(1).toLongLong()] << pid;
+    }
+    QList<qint64> result;
+    QList<qint64> queue{pid()};
+    while (!queue.isEmpty()) {
+        const qint64 p = queue.takeFirst();
+        for (qint64 c : children.value(p)) {
+            result << c;
+            queue << c;
+        }
+    }
+    return result;
+}
+
+void SshdFixture::crash()
+{
+    if (m_process.state() == QProcess::NotRunning)
+        return;
+    const QList<qint64> below = descendants();
+    ::kill(pid_t(pid()), SIGKILL);
+    for (qint64 p : below)
+        ::kill(pid_t(p), SIGKILL);
+    m_process.waitForFinished(3000);
 }
 
 bool SshdFixture::regenerateHostKey()

@@ -17,6 +17,9 @@ public:
         /// Run sshd in a private mount namespace with these files bind-mounted over the real
         /// paths (fixture path -> path on the "host"), so that each server sees its own files.
         QList<QPair<QString, QString>> bindMounts;
+        /// More shell lines run inside that namespace after the bind mounts, before sshd starts
+        /// (e.g. hiding programs from the host). Implies a private namespace.
+        QStringList namespaceSetup;
     };
 
     explicit SshdFixture(Options options);
@@ -26,6 +29,11 @@ public:
     /// Starts sshd and waits until it accepts connections. False (with error()) when it cannot.
     bool start();
     void stop();
+    /// SIGKILLs sshd and every process below it (sessions and the commands they run), by pid:
+    /// what a host that crashes or drops off the network looks like to a client mid-session.
+    void crash();
+    /// Pids of the processes below sshd (sessions and their commands).
+    [[nodiscard]] QList<qint64> descendants() const;
     /// Replaces the host key and restarts: what a reinstalled or spoofed host looks like.
     bool regenerateHostKey();
 

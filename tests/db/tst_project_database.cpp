@@ -123,7 +123,7 @@ private slots:
             QCOMPARE(q.value(0).toInt(), Migrations::latestVersion());
             for (const char *table : {"project", "assets", "credentials", "templates_used", "tailorings", "runs", "run_assets",
                                       "evidence", "results", "result_evidence", "issues", "issue_events", "waivers",
-                                      "attestations", "audit_log"}) {
+                                      "attestations", "audit_log", "vault"}) {
                 QVERIFY(q.exec(QStringLiteral("SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = '%1'")
                                    .arg(QLatin1String(table))) && q.next());
                 QVERIFY2(q.value(0).toInt() == 1, table);
@@ -155,6 +155,71 @@ private slots:
             QVERIFY2(db, qPrintable(db ? QString() : db.error().toString()));
             QCOMPARE((*db)->schemaVersion(), Migrations::latestVersion());
         }
+    }
+
+    void version1AssetsSurviveTheVaultMigration()
+    {
+        // Schema 2 adds the vault and the assets' sudo credential reference: a version-1 project
+        // with assets and a credential row keeps them, with no sudo reference.
+        const QString file = path(QStringLiteral("v1-with-assets.triad"));
+        QStringList sql{QStringLiteral("PRAGMA application_id = %1").arg(Migrations::kApplicationId)};
+        sql << Migrations::steps().at(0);
+        sql << QStringLiteral("PRAGMA user_version = 1")
+            << QStringLiteral("INSERT INTO project (id, name, created_at) VALUES (1, 'old', '2025-01-01T00:00:00.000Z')")
+            << QStringLiteral("INSERT INTO assets (name, transport, address, credential_ref, use_sudo, created_at) "
+                              "VALUES ('web-01', 'ssh', '10.0.0.5', 'key:/k', 1, '2025-01-01T00:00:00.000Z')")
+            << QStringLiteral("INSERT INTO credentials (name, kind, sealed, created_at) "
+                              "VALUES ('old', 'password', x'00', '2025-01-01T00:00:00.000Z')");
+        rawSql(file, sql);
+        auto db = ProjectDatabase::open(file);
+        QVERIFY2(db, qPrintable(db ? QString() : db.error().toString()));
+        QCOMPARE((*db)->schemaVersion(), Migrations::latestVersion());
+        auto asset = (*db)->assetByName(QStringLiteral("web-01"));
+        QVERIFY(asset);
+        QCOMPARE(asset->credentialRef, QStringLiteral("key:/k"));
+        QVERIFY(asset->useSudo);
+        QVERIFY(asset->sudoCredentialRef.isEmpty());
+        QCOMPARE((*db)->credentials()->size(), 1);
+        QVERIFY((*db)->vaultCheckValue()->isEmpty());
+    }
+
+    void credentialRowsHoldSealedBlobsOnly()
+    {
+        auto db = newProject(path(QStringLiteral("vault.triad")));
+        QVERIFY(db->vaultCheckValue()->isEmpty());
+        QVERIFY(!db->createVault({}));
+        QVERIFY(db->createVault(QByteArrayLiteral("TRV1-check")));
+        QVERIFY(!db->createVault(QByteArrayLiteral("TRV1-other")));     // one vault per project
+        QCOMPARE(*db->vaultCheckValue(), QByteArrayLiteral("TRV1-check"));
+
+        QVERIFY(db->storeCredential(QStringLiteral("asset/web-01/password"), QStringLiteral("password"), "blob-1"));
+        QVERIFY(db->storeCredential(QStringLiteral("asset/web-01/sudo"), QStringLiteral("sudo-password"), "blob-2"));
+        QVERIFY(db->storeCredential(QStringLiteral("asset/web-01/password"), QStringLiteral("password"), "blob-3"));  // replaced
+        QVERIFY(!db->storeCredential(QStringLiteral("x"), QStringLiteral("no-such-kind"), "blob"));                 // CHECK
+        QVERIFY(!db->storeCredential(QString(), QStringLiteral("password"), "blob"));
+        auto list = db->credentials();
+        QVERIFY(list);
+        QCOMPARE(list->size(), 2);
+        QCOMPARE(list->at(0).name, QStringLiteral("asset/web-01/password"));
+        QCOMPARE(list->at(0).sealed, QByteArray("blob-3"));
+        QCOMPARE(list->at(1).kind, QStringLiteral("sudo-password"));
+        QVERIFY(list->at(1).createdAt.isValid());
+
+        Asset a;
+        a.name = QStringLiteral("web-01");
+        a.address = QStringLiteral("10.0.0.5");
+        a.credentialRef = QStringLiteral("vault:asset/web-01/password");
+        a.sudoCredentialRef = QStringLiteral("vault:asset/web-01/sudo");
+        QVERIFY(db->addAsset(a));
+        auto back = db->assetByName(a.name);
+        QCOMPARE(back->sudoCredentialRef, a.sudoCredentialRef);
+        back->sudoCredentialRef.clear();
+        QVERIFY(db->updateAsset(*back));
+        QVERIFY(db->assetByName(a.name)->sudoCredentialRef.isEmpty());
+
+        QVERIFY(db->removeCredential(QStringLiteral("asset/web-01/sudo")));
+        QVERIFY(!db->removeCredential(QStringLiteral("asset/web-01/sudo")));
+        QCOMPARE(db->credentials()->size(), 1);
     }
 
     void refusesForeignFilesWithoutTouchingThem()

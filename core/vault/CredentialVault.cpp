@@ -1,0 +1,98 @@
+#include "CredentialVault.h"
+
+#include "db/ProjectDatabase.h"
+
+namespace triad {
+
+namespace {
+
+/// What the check value seals. Its only job is to open, or not, under a passphrase: AES-GCM's tag
+/// tells a wrong passphrase from a right one.
+const QByteArray kCheckPlaintext = QByteArrayLiteral("triad-vault-check/1");
+
+Error vaultError(Error::Code code, const QString &message)
+{
+    return makeError(code, QStringLiteral("credential vault: ") + message);
+}
+
+} // namespace
+
+Result<bool> CredentialVault::exists(ProjectDatabase &db)
+{
+    auto check = db.vaultCheckValue();
+    if (!check)
+        return check.error();
+    return !check->isEmpty();
+}
+
+Result<std::shared_ptr<CredentialVault>> CredentialVault::unlock(ProjectDatabase &db,
+                                                                 const SecretBytes &passphrase, Mode mode,
+                                                                 const SealedBox::KdfCost &cost)
+{
+    if (passphrase.isEmpty())
+        return vaultError(Error::Code::InvalidInput, QStringLiteral("the passphrase is empty"));
+    auto check = db.vaultCheckValue();
+    if (!check)
+        return check.error();
+    std::shared_ptr<CredentialVault> vault(new CredentialVault(passphrase, cost));
+    if (check->isEmpty()) {
+        if (mode != Mode::CreateIfMissing)
+            return vaultError(Error::Code::NotFound,
+                              QStringLiteral("this project stores no credentials yet"));
+        auto sealed = SealedBox::seal(
+            SecretBytes(QByteArray(kCheckPlaintext.constData(), kCheckPlaintext.size())), passphrase, cost);
+        if (!sealed)
+            return sealed.error();
+        if (auto s = db.createVault(*sealed); !s)
+            return s.error();
+        return vault;
+    }
+    auto opened = SealedBox::open(*check, passphrase);
+    if (!opened || opened->bytes() != kCheckPlaintext)
+        return vaultError(Error::Code::InvalidInput, QStringLiteral("wrong passphrase for this project"));
+
+    auto stored = db.credentials();
+    if (!stored)
+        return stored.error();
+    for (const StoredCredential &c : std::as_const(*stored)) {
+        auto plain = SealedBox::open(c.sealed, passphrase);
+        if (!plain)
+            return vaultError(
+                Error::Code::InvalidInput,
+                QStringLiteral(
+                    "credential '%1' cannot be opened (altered, or sealed under another passphrase)")
+                    .arg(c.name));
+        vault->m_secrets.insert(c.name, std::move(*plain));
+    }
+    return vault;
+}
+
+Status CredentialVault::store(ProjectDatabase &db, const QString &name, const QString &kind,
+                              const SecretBytes &secret)
+{
+    if (secret.isEmpty())
+        return vaultError(Error::Code::InvalidInput, QStringLiteral("credential '%1' is empty").arg(name));
+    auto sealed = SealedBox::seal(secret, m_passphrase, m_cost);
+    if (!sealed)
+        return sealed.error();
+    if (auto s = db.storeCredential(name, kind, *sealed); !s)
+        return s;
+    m_secrets.insert(name, secret);
+    return {};
+}
+
+Result<SecretBytes> CredentialVault::secret(const QString &name) const
+{
+    const auto it = m_secrets.constFind(name);
+    if (it == m_secrets.constEnd())
+        return vaultError(Error::Code::NotFound,
+                          QStringLiteral("no credential named '%1' in this project").arg(name));
+    return *it;
+}
+
+QString CredentialVault::nameFromRef(const QString &credentialRef)
+{
+    return credentialRef.startsWith(QLatin1String("vault:")) ? credentialRef.mid(6) : QString();
+}
+
+} // namespace triad

@@ -1,0 +1,63 @@
+#pragma once
+
+#include "common/Result.h"
+#include "common/SecretBytes.h"
+#include "vault/SealedBox.h"
+
+#include <QHash>
+#include <QStringList>
+
+#include <memory>
+
+namespace triad {
+
+class ProjectDatabase;
+
+/// The unlocked credential vault of one project (DESIGN.md §5).
+///
+/// Secrets are stored in the project only as SealedBox blobs (scrypt + AES-256-GCM) under the
+/// project passphrase. The vault keeps one sealed check value, so that a wrong passphrase is
+/// refused at unlock() instead of sealing new secrets under a second key.
+///
+/// unlock() opens every stored credential once, on the database's thread; afterwards secret() is
+/// read-only and may be called from any thread (the scanner's pool threads resolve "vault:" refs).
+/// All plaintext lives in SecretBytes and is wiped with the vault.
+class CredentialVault final {
+public:
+    enum class Mode { OpenExisting, CreateIfMissing };
+
+    /// Verifies `passphrase` against the project's check value and opens every credential.
+    /// With CreateIfMissing, a project without a vault gets one sealed with `passphrase`.
+    static Result<std::shared_ptr<CredentialVault>> unlock(ProjectDatabase &db, const SecretBytes &passphrase,
+                                                           Mode mode = Mode::OpenExisting,
+                                                           const SealedBox::KdfCost &cost = {});
+    /// True when the project has a vault (a passphrase was ever set).
+    static Result<bool> exists(ProjectDatabase &db);
+
+    /// Seals `secret` under the vault passphrase and stores it as `name` (replacing one of that name).
+    Status store(ProjectDatabase &db, const QString &name, const QString &kind, const SecretBytes &secret);
+
+    /// The plaintext of credential `name` ("vault:<name>" without the prefix). Thread-safe.
+    [[nodiscard]] Result<SecretBytes> secret(const QString &name) const;
+    [[nodiscard]] QStringList names() const { return m_secrets.keys(); }
+
+    /// "vault:<name>" -> "<name>"; an empty string for other references.
+    static QString nameFromRef(const QString &credentialRef);
+    static QString refFor(const QString &name) { return QStringLiteral("vault:") + name; }
+
+    CredentialVault(const CredentialVault &) = delete;
+    CredentialVault &operator=(const CredentialVault &) = delete;
+    ~CredentialVault() = default;
+
+private:
+    CredentialVault(SecretBytes passphrase, SealedBox::KdfCost cost)
+        : m_passphrase(std::move(passphrase)), m_cost(cost)
+    {
+    }
+
+    SecretBytes m_passphrase;
+    SealedBox::KdfCost m_cost;
+    QHash<QString, SecretBytes> m_secrets;
+};
+
+} // namespace triad
