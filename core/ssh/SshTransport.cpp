@@ -140,6 +140,12 @@ Result<CollectionBatch> SshTransport::collect(const QList<PlannedCollector> &col
         return makeError(Error::Code::Transport, QStringLiteral("the collection printed more than %1 bytes").arg(limits.maxStdoutBytes),
                          (*session)->where());
 
+    // No exit status at all: the shell was killed or the session torn down mid-collection. Partial
+    // output would make the host look assessed; it is a failed host instead.
+    if (out->exitCode < 0 && !scriptCompleted(out->stdoutData, *script))
+        return makeError(Error::Code::Transport,
+                         QStringLiteral("the session ended before the collection finished (killed or disconnected on the host)"),
+                         (*session)->where());
     CollectionBatch batch = parseScriptOutput(out->stdoutData, *script, started, timer.elapsed());
     if (!scriptCompleted(out->stdoutData, *script) && batch.facts.hostname.isEmpty())
         return makeError(Error::Code::Transport,

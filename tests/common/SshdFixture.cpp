@@ -214,7 +214,7 @@ QList<qint64> SshdFixture::descendants() const
     return result;
 }
 
-void SshdFixture::crash()
+void SshdFixture::crash(bool reap)
 {
     if (m_process.state() == QProcess::NotRunning)
         return;
@@ -222,7 +222,8 @@ void SshdFixture::crash()
     ::kill(pid_t(pid()), SIGKILL);
     for (qint64 p : below)
         ::kill(pid_t(p), SIGKILL);
-    m_process.waitForFinished(3000);
+    if (reap)
+        m_process.waitForFinished(3000);
 }
 
 bool SshdFixture::regenerateHostKey()

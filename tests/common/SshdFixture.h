@@ -31,7 +31,9 @@ public:
     void stop();
     /// SIGKILLs sshd and every process below it (sessions and the commands they run), by pid:
     /// what a host that crashes or drops off the network looks like to a client mid-session.
-    void crash();
+    /// `reap` = false only signals (safe from any thread); call crash() again from the owning
+    /// thread to collect the process.
+    void crash(bool reap = true);
     /// Pids of the processes below sshd (sessions and their commands).
     [[nodiscard]] QList<qint64> descendants() const;
     /// Replaces the host key and restarts: what a reinstalled or spoofed host looks like.
