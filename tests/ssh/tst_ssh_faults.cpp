@@ -1,12 +1,15 @@
-// Faults of real hosts over real sshd: a connection dropped mid-scan, a host without bash, a host
-// without sudo, sudo asking for a password we do not have, a command that prints 100 MB. Each
-// gives a clear per-host status, no hang past the timeouts, and a consistent project.
+// Bad input and faults of real hosts over real sshd: a connection dropped mid-scan, a host without
+// bash, a host without sudo, sudo asking for a password we do not have, a command that prints
+// 100 MB, hostile parameter values. Each gives a clear per-host status, no hang past the timeouts,
+// and a consistent project.
 #include "HostFixture.h"
 #include "TestPaths.h"
 #include "TestPrinters.h"
 
+#include "common/ShellQuote.h"
 #include "db/ProjectDatabase.h"
 #include "engine/Catalog.h"
+#include "engine/TailoringLoader.h"
 #include "scan/Scanner.h"
 #include "vault/CredentialVault.h"
 
@@ -119,11 +122,13 @@ class TestSshFaults final : public QObject {
         return p;
     }
 
-    Result<ScanSummary> scan(Project &p, const QString &templateId)
+    Result<ScanSummary> scan(Project &p, const QString &templateId,
+                             std::optional<Tailoring> tailoring = std::nullopt)
     {
         Scanner scanner(*p.db, *m_catalog);
         ScanRequest request;
         request.templateId = templateId;
+        request.tailoring = std::move(tailoring);
         request.acceptNewHostKeys = true;
         request.vault = p.vault;
         return scanner.run(request);
@@ -250,6 +255,67 @@ private slots:
         QCOMPARE(evidence->at(0).raw.stdoutData.size(), 65536);
         QVERIFY(evidence->at(0).raw.truncated);
         QCOMPARE_WORDS(results.value(QStringLiteral("sshtest.kernel")).result.status, CheckStatus::Pass);
+    }
+
+    void hostileParameterValuesStayData()
+    {
+        // Tailoring values reach the generated script (an argv word and a file path) and run over
+        // SSH: as root directly, and as a user through sudo -S (script on the stdin of sudo's
+        // shell). Quotes, $(), backticks, ';', newlines and quote-escape attempts stay data.
+        const QString m = m_dir.filePath(QStringLiteral("pwned"));
+        const QString text = QStringLiteral("a'b\"c $(touch %1-1) `touch %1-2`; touch %1-3\ntouch "
+                                            "%1-4\n'\\''; touch %1-5; ' $HOME ${PATH} *")
+                                 .arg(m);
+        const QString path
+            = QStringLiteral("/nonexistent/$(touch %1-6)'x\"`touch %1-7`;touch %1-8 &&id>%1-9").arg(m);
+        auto yamlQuoted = [](QString v) -> QString {
+            v.replace(QLatin1Char('\\'), QStringLiteral("\\\\"))
+                .replace(QLatin1Char('"'), QStringLiteral("\\\""))
+                .replace(QLatin1Char('\n'), QStringLiteral("\\n"));
+            return QLatin1Char('"') + v + QLatin1Char('"');
+        };
+        const QByteArray yaml
+            = (QStringLiteral(
+                   "tailoring: {template: ssh-hostile, name: hostile}\nparameters:\n  probe_text: ")
+               + yamlQuoted(text) + QStringLiteral("\n  probe_path: ") + yamlQuoted(path) + QLatin1Char('\n'))
+                  .toUtf8();
+        auto tailoring = TailoringLoader::loadText(yaml, QStringLiteral("hostile.yaml"));
+        QVERIFY2(tailoring, tailoring ? "" : qPrintable(tailoring.error().toString()));
+        QCOMPARE(tailoring->parameters.value(QStringLiteral("probe_text")).toString(), text);
+
+        Project p = project(QStringLiteral("hostile.triad"));
+        Asset asRoot = rootAsset(QStringLiteral("root 'quoted' $(name)\nline"),
+                                 m_regular->sshd()); // names are data too
+        QVERIFY(p.db->addAsset(asRoot));
+        Asset viaSudo
+            = passwordAsset(QStringLiteral("via-sudo"), m_regular->sshd(), QStringLiteral("tfneedpw"));
+        viaSudo.sudoCredentialRef = QStringLiteral("vault:login");
+        QVERIFY(p.db->addAsset(viaSudo));
+        auto summary = scan(p, QStringLiteral("ssh-hostile"), *tailoring);
+        QVERIFY2(summary, summary ? "" : qPrintable(summary.error().toString()));
+        QCOMPARE(summary->reachedAssets, 2);
+
+        const QByteArray expected
+            = (text + QStringLiteral("|prefix-") + text + QStringLiteral("-suffix|")).toUtf8();
+        for (const QString &asset : {asRoot.name, viaSudo.name}) {
+            const AssetRunRecord record = recordOf(*p.db, summary->runId, asset);
+            QVERIFY2(record.status == AssetRunStatus::Ok, qPrintable(record.error));
+            const auto results = resultsOf(*p.db, summary->runId, asset);
+            const auto echoed = p.db->evidenceForResult(results.value(QStringLiteral("sshtest.echo")).id);
+            QVERIFY(echoed && echoed->size() == 1);
+            QCOMPARE(echoed->at(0).raw.stdoutData, expected);
+            QCOMPARE(echoed->at(0).raw.exitCode, 0);
+            // The hostile path is read as a (missing) file of that exact name.
+            QCOMPARE_WORDS(results.value(QStringLiteral("sshtest.read-path")).result.status,
+                           CheckStatus::Fail);
+            const auto read = p.db->evidenceForResult(results.value(QStringLiteral("sshtest.read-path")).id);
+            QVERIFY(read && read->size() == 1);
+            QCOMPARE(read->at(0).raw.command, QStringLiteral("cat ") + shellQuote(path)); // one word, quoted
+            QCOMPARE_WORDS(results.value(QStringLiteral("sshtest.kernel")).result.status, CheckStatus::Pass);
+        }
+        QVERIFY(p.db->assetByName(asRoot.name));
+        for (int i = 1; i <= 9; ++i)
+            QVERIFY2(!QFile::exists(m + QStringLiteral("-%1").arg(i)), qPrintable(QString::number(i)));
     }
 
     void sessionKilledMidScan()
