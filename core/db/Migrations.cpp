@@ -180,11 +180,27 @@ QStringList version2()
     };
 }
 
+// Version 3: the issue lifecycle and tailoring history. An issue remembers the waiver that covered
+// it when last seen (so that an ended or expired waiver is noticed and recorded as "unwaived"); a
+// run names the stored tailoring version it used; a tailoring keeps the SHA-256 of its text.
+QStringList version3()
+{
+    return {
+        QStringLiteral("ALTER TABLE issues ADD COLUMN waiver_id INTEGER REFERENCES waivers(id) ON DELETE SET NULL"),
+        QStringLiteral("ALTER TABLE waivers ADD COLUMN created_by TEXT NOT NULL DEFAULT ''"),
+        QStringLiteral("ALTER TABLE tailorings ADD COLUMN sha256 TEXT NOT NULL DEFAULT ''"),
+        QStringLiteral("ALTER TABLE runs ADD COLUMN tailoring_id INTEGER REFERENCES tailorings(id) ON DELETE SET NULL"),
+        QStringLiteral("CREATE INDEX issues_state ON issues (state, severity)"),
+        QStringLiteral("CREATE INDEX issue_events_issue ON issue_events (issue_id)"),
+        QStringLiteral("CREATE INDEX waivers_check ON waivers (check_id)"),
+    };
+}
+
 } // namespace
 
 QList<QStringList> steps()
 {
-    return {version1(), version2()};
+    return {version1(), version2(), version3()};
 }
 
 int latestVersion()

@@ -555,7 +555,7 @@ Result<qint64> ProjectDatabase::latestRunId()
 }
 
 Status ProjectDatabase::storeAssetResults(qint64 runId, const AssetRunRecord &record, const QList<RawOutput> &evidence,
-                                          const QList<StoredResult> &results)
+                                          const QList<StoredResult> &rawResults)
 {
     if (!m_db.transaction())
         return sqlError(QStringLiteral("cannot start a transaction"));
@@ -595,6 +595,13 @@ Status ProjectDatabase::storeAssetResults(qint64 runId, const AssetRunRecord &re
         evidenceIdByKey.insert(raw.collectorKey, insertEvidence.lastInsertId().toLongLong());
     }
 
+    // Waivers decide the final status; the raw verdict is stored beside it.
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    QList<StoredResult> results = rawResults;
+    auto waiverByKey = applyWaivers(record.assetId, record.assetName, results, now);
+    if (!waiverByKey)
+        return fail(waiverByKey.error());
+
     QSqlQuery insertResult(m_db);
     insertResult.prepare(QStringLiteral("INSERT INTO results (run_id, asset_id, asset_name, check_id, subject, title, severity, "
                                         "raw_status, status, expected, actual, message, requirements_json) "
@@ -621,6 +628,8 @@ Status ProjectDatabase::storeAssetResults(qint64 runId, const AssetRunRecord &re
                 return fail(sqlError(link, QStringLiteral("cannot link a result to its evidence")));
         }
     }
+    if (auto s = trackIssues(runId, record.assetName, results, *waiverByKey, now); !s)
+        return fail(s.error());
     if (!m_db.commit())
         return fail(sqlError(QStringLiteral("cannot commit the results of %1").arg(record.assetName)));
     return {};

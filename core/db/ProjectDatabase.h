@@ -1,6 +1,7 @@
 #pragma once
 
 #include "common/Result.h"
+#include "db/IssueTypes.h"
 #include "db/ProjectTypes.h"
 
 #include <QSqlDatabase>
@@ -58,8 +59,10 @@ public:
     Result<qint64> latestRunId();
 
     /// Stores one asset's outcome in a run: its run_assets row, its evidence (SHA-256 computed
-    /// here), its results and their links to the evidence they read (by collector key). One
-    /// transaction: on failure nothing of it is stored.
+    /// here), its results and their links to the evidence they read (by collector key), with
+    /// active waivers applied (status `waived`, raw status kept) and the asset's issues updated
+    /// by the lifecycle rules. One transaction: on failure nothing of it is stored, and no issue
+    /// changes.
     Status storeAssetResults(qint64 runId, const AssetRunRecord &record, const QList<RawOutput> &evidence,
                              const QList<StoredResult> &results);
     Result<QList<AssetRunRecord>> runAssets(qint64 runId);
@@ -78,6 +81,26 @@ public:
     Result<QList<StoredCredential>> credentials();
     Status removeCredential(const QString &name);
 
+    // The issue lifecycle (ProjectDatabaseIssues.cpp). Issues are updated by storeAssetResults,
+    // in the same transaction as the results that change them.
+    /// Records a waiver and its creation in the audit log.
+    Result<qint64> addWaiver(const Waiver &waiver, const QString &actor);
+    Status changeWaiverExpiry(qint64 id, const QDate &expiresOn, const QString &actor);
+    /// Ends a waiver now; its issues count again from the next evaluation on.
+    Status endWaiver(qint64 id, const QString &actor, const QString &reason);
+    Result<QList<Waiver>> waivers();
+    /// Issues, most severe open ones first.
+    Result<QList<IssueRecord>> issues(const IssueFilter &filter = {});
+    Result<int> countIssues(const IssueFilter &filter = {});
+    Result<QList<IssueEventRecord>> issueEvents(qint64 issueId);
+    /// Stores an attestation with copies of its evidence files (name, content) and their SHA-256.
+    Result<qint64> addAttestation(const Attestation &attestation, const QList<QPair<QString, QByteArray>> &files);
+    /// All attestations, or those of one template; newest last.
+    Result<QList<Attestation>> attestations(const QString &templateId = {});
+    Result<QByteArray> attestationFileContent(qint64 fileId);
+    /// New, fixed, regressed and still-open results and changed evidence from run A to run B.
+    Result<RunComparison> compareRuns(qint64 runA, qint64 runB);
+
     Status appendAudit(const QString &actor, const QString &action, const QString &details);
     Result<QList<AuditEntry>> auditLog();
 
@@ -86,6 +109,12 @@ private:
     Status connect();
     Status migrate();
     Status recoverAbandonedRuns();
+    /// Marks raw failures covered by an active waiver as waived; returns the waiver of each
+    /// (check, subject) key it covered.
+    Result<QHash<QString, qint64>> applyWaivers(qint64 assetId, const QString &assetName, QList<StoredResult> &results,
+                                                const QDateTime &at);
+    Status trackIssues(qint64 runId, const QString &assetName, const QList<StoredResult> &results,
+                       const QHash<QString, qint64> &waiverByKey, const QDateTime &at);
     Error sqlError(const QSqlQuery &query, const QString &what) const;
     Error sqlError(const QString &what) const;
     /// Prepares and executes `sql` with `values` bound in order.
