@@ -32,6 +32,9 @@ int addAsset(CliContext &ctx, const QStringList &args)
         {QStringLiteral("password-from-stdin"),
          QStringLiteral("Read the login password from the first line of standard input and store it encrypted in the "
                         "project (vault passphrase from $TRIAD_VAULT_PASSPHRASE or the terminal).")},
+        {QStringLiteral("key-passphrase-from-stdin"),
+         QStringLiteral("Read the passphrase of the --key file from a line of standard input (before the sudo "
+                        "password) and store it encrypted, for that key file whichever asset uses it.")},
         {QStringLiteral("sudo-password-from-stdin"),
          QStringLiteral("Read the sudo password from the next line of standard input and store it encrypted: the "
                         "collection then runs as root through 'sudo -S' (implies --sudo).")},
@@ -40,6 +43,7 @@ int addAsset(CliContext &ctx, const QStringList &args)
         return ExitBadInput;
     const bool passwordFromStdin = parser.isSet(QStringLiteral("password-from-stdin"));
     const bool sudoPasswordFromStdin = parser.isSet(QStringLiteral("sudo-password-from-stdin"));
+    const bool keyPassphraseFromStdin = parser.isSet(QStringLiteral("key-passphrase-from-stdin"));
 
     Asset asset;
     asset.name = parser.positionalArguments().at(1).trimmed();
@@ -65,6 +69,8 @@ int addAsset(CliContext &ctx, const QStringList &args)
         asset.tags << tag.trimmed();
     if (asset.name.isEmpty())
         return ctx.usage(QStringLiteral("assets add"), QStringLiteral("the asset name is empty"));
+    if (keyPassphraseFromStdin && !parser.isSet(QStringLiteral("key")))
+        return ctx.usage(QStringLiteral("assets add"), QStringLiteral("--key-passphrase-from-stdin needs --key"));
     if ((passwordFromStdin || sudoPasswordFromStdin) && asset.transport != QLatin1String("ssh"))
         return ctx.usage(QStringLiteral("assets add"), QStringLiteral("stored passwords are for ssh assets"));
     if (passwordFromStdin && parser.isSet(QStringLiteral("key")))
@@ -78,9 +84,10 @@ int addAsset(CliContext &ctx, const QStringList &args)
         return ctx.fail(makeError(Error::Code::InvalidInput, QStringLiteral("an asset named '%1' exists already").arg(asset.name),
                                   projectPath));
 
-    if (passwordFromStdin || sudoPasswordFromStdin) {
+    if (passwordFromStdin || sudoPasswordFromStdin || keyPassphraseFromStdin) {
         // Secrets first (in the order of the options' help), then the passphrase: nothing is
         // written before all of them are in hand and the passphrase is known to be right.
+        std::optional<SecretBytes> keyPassphrase;
         std::optional<SecretBytes> password;
         std::optional<SecretBytes> sudoPassword;
         if (passwordFromStdin) {
@@ -88,6 +95,12 @@ int addAsset(CliContext &ctx, const QStringList &args)
             if (!line)
                 return ctx.fail(line.error());
             password = std::move(*line);
+        }
+        if (keyPassphraseFromStdin) {
+            auto line = SecretInput::readLine(QStringLiteral("Passphrase of %1: ").arg(parser.value(QStringLiteral("key"))));
+            if (!line)
+                return ctx.fail(line.error());
+            keyPassphrase = std::move(*line);
         }
         if (sudoPasswordFromStdin) {
             auto line = SecretInput::readLine(QStringLiteral("sudo password of %1: ").arg(asset.name));
@@ -103,6 +116,11 @@ int addAsset(CliContext &ctx, const QStringList &args)
             if (auto s = (*vault)->store(**db, base + QStringLiteral("/password"), QStringLiteral("password"), *password); !s)
                 return ctx.fail(s.error());
             asset.credentialRef = CredentialVault::refFor(base + QStringLiteral("/password"));
+        }
+        if (keyPassphrase) {
+            const QString name = CredentialVault::keyPassphraseName(parser.value(QStringLiteral("key")));
+            if (auto s = (*vault)->store(**db, name, QStringLiteral("key-passphrase"), *keyPassphrase); !s)
+                return ctx.fail(s.error());
         }
         if (sudoPassword) {
             if (auto s = (*vault)->store(**db, base + QStringLiteral("/sudo"), QStringLiteral("sudo-password"), *sudoPassword); !s)

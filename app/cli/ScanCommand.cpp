@@ -11,6 +11,7 @@
 #include "vault/CredentialVault.h"
 
 #include <QJsonDocument>
+#include <QSet>
 
 #include <algorithm>
 #include <csignal>
@@ -43,8 +44,16 @@ Result<std::shared_ptr<const CredentialVault>> unlockVaultIfNeeded(ProjectDataba
     auto selected = selectAssets(*all, selectors);
     if (!selected)
         return std::shared_ptr<const CredentialVault>();    // Scanner reports the selection error
-    const bool needed = std::any_of(selected->cbegin(), selected->cend(), [](const Asset &a) {
-        return a.credentialRef.startsWith(QLatin1String("vault:")) || a.sudoCredentialRef.startsWith(QLatin1String("vault:"));
+    auto stored = db.credentials();     // names only are looked at: nothing is opened here
+    if (!stored)
+        return stored.error();
+    QSet<QString> names;
+    for (const StoredCredential &c : std::as_const(*stored))
+        names.insert(c.name);
+    const bool needed = std::any_of(selected->cbegin(), selected->cend(), [&names](const Asset &a) {
+        return a.credentialRef.startsWith(QLatin1String("vault:")) || a.sudoCredentialRef.startsWith(QLatin1String("vault:")) ||
+               (a.credentialRef.startsWith(QLatin1String("key:")) &&
+                names.contains(CredentialVault::keyPassphraseName(a.credentialRef.mid(4))));
     });
     if (!needed)
         return std::shared_ptr<const CredentialVault>();

@@ -18,7 +18,7 @@ const char *const kUsage =
     "  project info P.triad\n"
     "  assets add P.triad NAME [--transport local|ssh] [--address A] [--port N] [--user U]\n"
     "                          [--key FILE] [--sudo] [--tags a,b] [--proxy-jump [user@]host[:port]]\n"
-    "                          [--password-from-stdin] [--sudo-password-from-stdin]\n"
+    "                          [--password-from-stdin | --key-passphrase-from-stdin] [--sudo-password-from-stdin]\n"
     "  assets import P.triad --from inventory.csv|~/.ssh/config|hosts.ini [--tags a,b]\n"
     "  assets list P.triad [--json]    assets remove P.triad NAME\n"
     "  templates list [--json] | validate FILE... | show ID\n"

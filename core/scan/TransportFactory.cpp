@@ -67,6 +67,9 @@ Result<std::unique_ptr<Transport>> makeTransport(const Asset &asset, const Trans
     target.hostKeys.acceptNew = options.acceptNewHostKeys;
     if (asset.credentialRef.startsWith(QLatin1String("key:"))) {
         target.credentials.keyFile = expandHome(asset.credentialRef.mid(4));
+        const QString passphraseName = CredentialVault::keyPassphraseName(asset.credentialRef.mid(4));
+        if (options.vault && options.vault->contains(passphraseName))
+            target.credentials.keyPassphrase = *options.vault->secret(passphraseName);
     } else if (asset.credentialRef.startsWith(QLatin1String("vault:"))) {
         auto password = fromVault(asset, asset.credentialRef, options);
         if (!password)

@@ -20,7 +20,8 @@ struct TransportOptions {
 
 /// The transport that reaches `asset`: local, or SSH with the asset's credentials reference
 /// ("key:/path", "agent", "vault:<name>" = a password from the project's vault; empty = ssh-agent;
-/// ~/.ssh/id_* keys are not tried implicitly), its sudo password reference and its pinned host key.
+/// ~/.ssh/id_* keys are not tried implicitly; a key's passphrase comes from the vault when one is
+/// stored for that key file), its sudo password reference and its pinned host key.
 Result<std::unique_ptr<Transport>> makeTransport(const Asset &asset, const TransportOptions &options = {});
 
 /// The fingerprint to pin after a successful collection with `transport`, or an empty string.

@@ -44,6 +44,9 @@ public:
     /// "vault:<name>" -> "<name>"; an empty string for other references.
     static QString nameFromRef(const QString &credentialRef);
     static QString refFor(const QString &name) { return QStringLiteral("vault:") + name; }
+    /// Name of the stored passphrase of a private key file (one per key, whichever assets use it).
+    static QString keyPassphraseName(const QString &keyFile) { return QStringLiteral("key-passphrase:") + keyFile; }
+    [[nodiscard]] bool contains(const QString &name) const { return m_secrets.contains(name); }
 
     CredentialVault(const CredentialVault &) = delete;
     CredentialVault &operator=(const CredentialVault &) = delete;

@@ -31,6 +31,7 @@ const QString kTemplates = QStringLiteral(TRIAD_SOURCE_DIR "/tests/ssh/data/temp
 const QByteArray kLoginPassword = "Lp-7qZ!x'\"$HOME-vault";
 const QByteArray kWrongSudoPassword = "Wr-3mN%v-not-it";
 const QByteArray kPassphrase = "Vault passphrase 4 tests";
+const QByteArray kKeyPassphrase = "Kp-2hT&u key passphrase";
 
 } // namespace
 
@@ -179,6 +180,16 @@ private slots:
                            kLoginPassword + '\n' + m_sudoPassword + '\n');
         QVERIFY2(nopw.exitCode == 0, nopw.err.constData());
 
+        // A private key with a passphrase: the passphrase is kept for that key file.
+        const QString key
+            = m_host->sshd().addUserKey(QStringLiteral("protected"), QString::fromUtf8(kKeyPassphrase));
+        QVERIFY(!key.isEmpty());
+        Outcome keyed = cli(
+            addArgs(project, QStringLiteral("keyed"), QStringLiteral("root"))
+                + QStringList {QStringLiteral("--key"), key, QStringLiteral("--key-passphrase-from-stdin")},
+            kKeyPassphrase + '\n');
+        QVERIFY2(keyed.exitCode == 0, keyed.err.constData());
+
         // A second vault passphrase is refused: nothing is added under another key.
         Outcome otherKey = cli(addArgs(project, QStringLiteral("other"), QStringLiteral("tvault"))
                                    + QStringList {QStringLiteral("--password-from-stdin")},
@@ -189,7 +200,7 @@ private slots:
         const Outcome list
             = cli({QStringLiteral("assets"), QStringLiteral("list"), project, QStringLiteral("--json")});
         const QJsonArray assets = QJsonDocument::fromJson(list.out).array();
-        QCOMPARE(assets.size(), 3);
+        QCOMPARE(assets.size(), 4);
         QCOMPARE(assets.at(0)[QStringLiteral("credential_ref")].toString(),
                  QStringLiteral("vault:asset/web/password"));
         QCOMPARE(assets.at(0)[QStringLiteral("sudo_credential_ref")].toString(),
@@ -239,6 +250,11 @@ private slots:
                  QStringLiteral("pass"));
         QVERIFY(!QFile::exists(m_marker));
 
+        QCOMPARE(assetStatus(run, QStringLiteral("keyed"))[QStringLiteral("status")].toString(),
+                 QStringLiteral("ok"));
+        QCOMPARE(statusOf(run, QStringLiteral("keyed")).value(QStringLiteral("sshtest.root-view")),
+                 QStringLiteral("pass"));
+
         // A wrong sudo password: a clear per-host status, and exactly one failed attempt on the host.
         const QJsonObject refused = assetStatus(run, QStringLiteral("wrong-sudo"));
         QVERIFY2(refused[QStringLiteral("status")].toString() != QLatin1String("ok"),
@@ -264,7 +280,8 @@ private slots:
         for (const Outcome &o : std::as_const(m_outputs))
             everything += o.out + o.err;
         QVERIFY(everything.contains("sshtest.root-view")); // the search does see the data
-        for (const QByteArray &secret : {kLoginPassword, m_sudoPassword, kWrongSudoPassword, kPassphrase}) {
+        for (const QByteArray &secret :
+             {kLoginPassword, m_sudoPassword, kWrongSudoPassword, kPassphrase, kKeyPassphrase}) {
             QVERIFY2(!everything.contains(secret), secret.constData());
             QVERIFY2(!everything.contains(secret.toBase64()), secret.constData());
             QVERIFY2(!everything.contains(secret.toHex()), secret.constData());
