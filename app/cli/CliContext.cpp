@@ -114,4 +114,21 @@ Status CliContext::writeOutput(const QString &path, const QByteArray &data)
     return {};
 }
 
+Result<qint64> CliContext::resolveRun(ProjectDatabase &db, const QString &text)
+{
+    if (text.isEmpty() || text == QLatin1String("latest")) {
+        auto latest = db.latestRunId();
+        if (!latest)
+            return latest.error();
+        if (*latest == 0)
+            return makeError(Error::Code::NotFound, QStringLiteral("the project has no runs yet"));
+        return latest;
+    }
+    bool ok = false;
+    const qint64 id = text.toLongLong(&ok);
+    if (!ok || id <= 0)
+        return makeError(Error::Code::InvalidInput, QStringLiteral("'%1' is not a run id").arg(text));
+    return id;
+}
+
 } // namespace triad

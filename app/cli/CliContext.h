@@ -44,6 +44,9 @@ public:
     /// The shipped templates (see Paths.h), plus `extraFiles` validated together with them.
     Result<Catalog> loadCatalog(const QStringList &extraFiles = {}, QList<Error> *allErrors = nullptr);
 
+    /// "latest" (or empty) or a run id, resolved against the project.
+    static Result<qint64> resolveRun(ProjectDatabase &db, const QString &text);
+
     /// The operator recorded in runs and the audit log: $TRIAD_OPERATOR, else the login name.
     static QString operatorName();
 

@@ -12,24 +12,6 @@
 namespace triad {
 namespace {
 
-/// "latest" or a run id, resolved against the project.
-Result<qint64> resolveRun(ProjectDatabase &db, const QString &text)
-{
-    if (text.isEmpty() || text == QLatin1String("latest")) {
-        auto latest = db.latestRunId();
-        if (!latest)
-            return latest.error();
-        if (*latest == 0)
-            return makeError(Error::Code::NotFound, QStringLiteral("the project has no runs yet"));
-        return latest;
-    }
-    bool ok = false;
-    const qint64 id = text.toLongLong(&ok);
-    if (!ok || id <= 0)
-        return makeError(Error::Code::InvalidInput, QStringLiteral("'%1' is not a run id").arg(text));
-    return id;
-}
-
 const Catalog *catalogOrNull(CliContext &ctx, std::optional<Catalog> &storage)
 {
     // Scores of stored runs need the template only for manual requirements: a broken template
@@ -113,7 +95,7 @@ int runResultsCommand(CliContext &ctx, const QStringList &args)
     auto db = ctx.openProject(parser.positionalArguments().at(0), false);
     if (!db)
         return ctx.fail(db.error());
-    auto runId = resolveRun(**db, parser.value(QStringLiteral("run")));
+    auto runId = CliContext::resolveRun(**db, parser.value(QStringLiteral("run")));
     if (!runId)
         return ctx.fail(runId.error());
     std::optional<CheckStatus> onlyStatus;
