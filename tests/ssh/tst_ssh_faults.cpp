@@ -211,6 +211,25 @@ private slots:
         QCOMPARE(integrityOf(p.file), QStringLiteral("ok"));
     }
 
+    void lockedVaultFailsOnlyItsAssets()
+    {
+        // A scan without the vault (the GUI before the passphrase is given): the asset that needs
+        // a stored password fails saying so, the others are assessed.
+        Project p = project(QStringLiteral("locked.triad"));
+        QVERIFY(p.db->addAsset(
+            passwordAsset(QStringLiteral("needs-vault"), m_regular->sshd(), QStringLiteral("tfneedpw"))));
+        QVERIFY(p.db->addAsset(rootAsset(QStringLiteral("key-login"), m_regular->sshd())));
+        p.vault.reset();
+        auto summary = scan(p, QStringLiteral("ssh-shell"));
+        QVERIFY(summary);
+        QCOMPARE(summary->reachedAssets, 1);
+        const AssetRunRecord locked = recordOf(*p.db, summary->runId, QStringLiteral("needs-vault"));
+        QCOMPARE_WORDS(locked.status, AssetRunStatus::Error);
+        QVERIFY2(locked.error.contains(QStringLiteral("locked")), qPrintable(locked.error));
+        QCOMPARE_WORDS(recordOf(*p.db, summary->runId, QStringLiteral("key-login")).status,
+                       AssetRunStatus::Ok);
+    }
+
     void sudoAsksForAPasswordWeDoNotHave()
     {
         Project p = project(QStringLiteral("needpw.triad"));

@@ -190,6 +190,19 @@ private slots:
             kKeyPassphrase + '\n');
         QVERIFY2(keyed.exitCode == 0, keyed.err.constData());
 
+        // Secrets missing from standard input, or an option without what it needs: nothing is added.
+        const Outcome shortInput = cli(addArgs(project, QStringLiteral("short"), QStringLiteral("tvault"))
+                                           + QStringList {QStringLiteral("--password-from-stdin"),
+                                                          QStringLiteral("--sudo-password-from-stdin")},
+                                       kLoginPassword + '\n');
+        QCOMPARE(shortInput.exitCode, 2);
+        QVERIFY2(shortInput.err.contains("standard input ended"), shortInput.err.constData());
+        QCOMPARE(cli(addArgs(project, QStringLiteral("short"), QStringLiteral("tvault"))
+                         + QStringList {QStringLiteral("--key-passphrase-from-stdin")},
+                     "x\n")
+                     .exitCode,
+                 2);
+
         // A second vault passphrase is refused: nothing is added under another key.
         Outcome otherKey = cli(addArgs(project, QStringLiteral("other"), QStringLiteral("tvault"))
                                    + QStringList {QStringLiteral("--password-from-stdin")},
@@ -269,6 +282,26 @@ private slots:
 
         const Outcome evidence = cli({QStringLiteral("results"), project, QStringLiteral("--evidence")});
         QCOMPARE(evidence.exitCode, 0);
+
+        // Removing an asset removes its own stored passwords.
+        QCOMPARE(
+            cli({QStringLiteral("assets"), QStringLiteral("remove"), project, QStringLiteral("wrong-sudo")})
+                .exitCode,
+            0);
+        QVERIFY(!projectRows(project).contains("vault:asset/wrong-sudo/"));
+        {
+            QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("count"));
+            db.setDatabaseName(project);
+            QVERIFY(db.open());
+            QSqlQuery q(db);
+            QVERIFY(q.exec(QStringLiteral("SELECT group_concat(name, ' ') FROM credentials")) && q.next());
+            const QString names = q.value(0).toString();
+            QVERIFY2(!names.contains(QStringLiteral("asset/wrong-sudo/")), qPrintable(names));
+            QVERIFY2(names.contains(QStringLiteral("asset/web/password")), qPrintable(names));
+            q.finish();
+            db.close();
+        }
+        QSqlDatabase::removeDatabase(QStringLiteral("count"));
 
         // Nowhere: not in the project file (nor its WAL), its rows, any output, the JSON.
         QByteArray everything = json + projectRows(project);
