@@ -2,8 +2,9 @@
 
 #include <QDir>
 #include <QFile>
-#include <QProcess>
+#include <QRandomGenerator>
 
+#include <crypt.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -25,16 +26,13 @@ bool writeFile(const QString &path, const QByteArray &data, mode_t mode)
         && ::chown(QFile::encodeName(path).constData(), 0, 0) == 0;
 }
 
+/// A SHA-512 crypt hash, as /etc/shadow holds it (libcrypt: no openssl program needed).
 QByteArray passwordHash(const QString &password)
 {
-    QProcess p;
-    p.start(QStringLiteral("openssl"),
-            {QStringLiteral("passwd"), QStringLiteral("-6"), QStringLiteral("-stdin")});
-    p.write(password.toUtf8() + '\n');
-    p.closeWriteChannel();
-    if (!p.waitForFinished(10000) || p.exitCode() != 0)
-        return {};
-    return p.readAllStandardOutput().trimmed();
+    const QByteArray salt = "$6$" + QByteArray::number(QRandomGenerator::global()->generate64(), 16) + '$';
+    crypt_data data {};
+    const char *hash = ::crypt_r(password.toUtf8().constData(), salt.constData(), &data);
+    return hash && hash[0] == '$' ? QByteArray(hash) : QByteArray();
 }
 
 } // namespace
@@ -78,7 +76,7 @@ bool HostFixture::writeFixtures()
             return false;
         QByteArray hash = u.password.isEmpty() ? QByteArray("*") : passwordHash(u.password);
         if (hash.isEmpty()) {
-            m_error = QStringLiteral("openssl passwd failed");
+            m_error = QStringLiteral("crypt_r failed");
             return false;
         }
         const QByteArray id = QByteArray::number(uid);
