@@ -65,5 +65,9 @@ int runTemplatesCommand(CliContext &ctx, const QStringList &args);
 int runScanCommand(CliContext &ctx, const QStringList &args);
 int runRunsCommand(CliContext &ctx, const QStringList &args);
 int runResultsCommand(CliContext &ctx, const QStringList &args);
+int runIssuesCommand(CliContext &ctx, const QStringList &args);
+int runDiffCommand(CliContext &ctx, const QStringList &args);
+int runWaiveCommand(CliContext &ctx, const QStringList &args);
+int runAttestCommand(CliContext &ctx, const QStringList &args);
 
 } // namespace triad

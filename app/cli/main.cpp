@@ -26,6 +26,12 @@ const char *const kUsage =
     "               [--accept-new-host-keys] [--json OUT] [--fail-under PCT] [--quiet]\n"
     "  runs P.triad [--json]\n"
     "  results P.triad [--run N|latest] [--status S] [--evidence] [--json]\n"
+    "  issues P.triad [--state open|fixed|waived|all] [--severity S] [--asset A] [--search T] [--history] [--json|--csv]\n"
+    "  diff P.triad RUN_A RUN_B [--json]\n"
+    "  waive P.triad --check ID [--asset NAME|--tag TAG] --justification T --approver A --expires YYYY-MM-DD [--ticket T]\n"
+    "  waive P.triad --list [--json] | --end ID --reason T | --extend ID --expires YYYY-MM-DD\n"
+    "  attest P.triad --template ID --requirement REQ --status pass|fail --statement T [--evidence FILE]...\n"
+    "  attest P.triad --list [--template ID] [--json]\n"
     "\n"
     "Stored passwords are sealed in the project with the passphrase in $TRIAD_VAULT_PASSPHRASE\n"
     "(or asked on the terminal).\n"
@@ -74,6 +80,14 @@ int main(int argc, char *argv[])
         return triad::runRunsCommand(ctx, args);
     if (command == QLatin1String("results"))
         return triad::runResultsCommand(ctx, args);
+    if (command == QLatin1String("issues"))
+        return triad::runIssuesCommand(ctx, args);
+    if (command == QLatin1String("diff"))
+        return triad::runDiffCommand(ctx, args);
+    if (command == QLatin1String("waive"))
+        return triad::runWaiveCommand(ctx, args);
+    if (command == QLatin1String("attest"))
+        return triad::runAttestCommand(ctx, args);
     ctx.err() << "triad-cli: unknown command '" << command << "'\n\n" << kUsage;
     return triad::ExitBadInput;
 }

@@ -1,4 +1,5 @@
 // End-to-end tests of triad-cli on this machine: real project files, real local collection.
+#include "CliRunner.h"
 #include "TestPaths.h"
 
 #include <QCryptographicHash>
@@ -15,11 +16,7 @@
 
 namespace {
 
-struct Outcome {
-    int exitCode = -1;
-    QString out;
-    QString err;
-};
+using Outcome = CliOutcome;
 
 QByteArray fileHash(const QString &path)
 {
@@ -39,19 +36,7 @@ private:
 
     Outcome cli(const QStringList &args, const QString &templatesDir = QStringLiteral(TRIAD_TEMPLATES_DIR), int timeoutMs = 120000)
     {
-        QProcess p;
-        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-        env.insert(QStringLiteral("TRIAD_TEMPLATES_DIR"), templatesDir);
-        env.insert(QStringLiteral("TRIAD_OPERATOR"), QStringLiteral("test-operator"));
-        p.setProcessEnvironment(env);
-        p.start(QStringLiteral(TRIAD_CLI_PATH), args);
-        if (!p.waitForFinished(timeoutMs)) {
-            p.kill();
-            p.waitForFinished();
-            return {-1, {}, QStringLiteral("timed out")};
-        }
-        return {p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -2, QString::fromUtf8(p.readAllStandardOutput()),
-                QString::fromUtf8(p.readAllStandardError())};
+        return runCli(args, templatesDir, timeoutMs);
     }
 
     QString path(const QString &name) const { return m_dir.filePath(name); }
