@@ -2,13 +2,17 @@
 
 #include "db/ProjectDatabase.h"
 
+#include <openssl/rand.h>
+
 namespace triad {
 
 namespace {
 
-/// What the check value seals. Its only job is to open, or not, under a passphrase: AES-GCM's tag
-/// tells a wrong passphrase from a right one.
-const QByteArray kCheckPlaintext = QByteArrayLiteral("triad-vault-check/1");
+constexpr int kVaultKeySize = 32;
+
+/// Credentials are sealed under the random vault key: no password-hardening cost is needed (the
+/// smallest scrypt SealedBox accepts), the key itself has 256 bits of entropy.
+const SealedBox::KdfCost kItemCost {10, 1, 1};
 
 Error vaultError(Error::Code code, const QString &message)
 {
@@ -34,28 +38,33 @@ Result<std::shared_ptr<CredentialVault>> CredentialVault::unlock(ProjectDatabase
     auto check = db.vaultCheckValue();
     if (!check)
         return check.error();
-    std::shared_ptr<CredentialVault> vault(new CredentialVault(passphrase, cost));
     if (check->isEmpty()) {
         if (mode != Mode::CreateIfMissing)
             return vaultError(Error::Code::NotFound,
                               QStringLiteral("this project stores no credentials yet"));
-        auto sealed = SealedBox::seal(
-            SecretBytes(QByteArray(kCheckPlaintext.constData(), kCheckPlaintext.size())), passphrase, cost);
+        QByteArray key(kVaultKeySize, '\0');
+        if (RAND_bytes(reinterpret_cast<unsigned char *>(key.data()), kVaultKeySize) != 1)
+            return vaultError(Error::Code::Internal, QStringLiteral("no random numbers"));
+        SecretBytes vaultKey(std::move(key));
+        auto sealed = SealedBox::seal(vaultKey, passphrase, cost);
         if (!sealed)
             return sealed.error();
         if (auto s = db.createVault(*sealed); !s)
             return s.error();
-        return vault;
+        return std::shared_ptr<CredentialVault>(new CredentialVault(std::move(vaultKey)));
     }
     auto opened = SealedBox::open(*check, passphrase);
-    if (!opened || opened->bytes() != kCheckPlaintext)
+    if (!opened)
         return vaultError(Error::Code::InvalidInput, QStringLiteral("wrong passphrase for this project"));
+    if (opened->size() != kVaultKeySize)
+        return vaultError(Error::Code::Incompatible, QStringLiteral("the vault record is damaged"));
+    std::shared_ptr<CredentialVault> vault(new CredentialVault(std::move(*opened)));
 
     auto stored = db.credentials();
     if (!stored)
         return stored.error();
     for (const StoredCredential &c : std::as_const(*stored)) {
-        auto plain = SealedBox::open(c.sealed, passphrase);
+        auto plain = SealedBox::open(c.sealed, vault->m_key);
         if (!plain)
             return vaultError(
                 Error::Code::InvalidInput,
@@ -72,7 +81,7 @@ Status CredentialVault::store(ProjectDatabase &db, const QString &name, const QS
 {
     if (secret.isEmpty())
         return vaultError(Error::Code::InvalidInput, QStringLiteral("credential '%1' is empty").arg(name));
-    auto sealed = SealedBox::seal(secret, m_passphrase, m_cost);
+    auto sealed = SealedBox::seal(secret, m_key, kItemCost);
     if (!sealed)
         return sealed.error();
     if (auto s = db.storeCredential(name, kind, *sealed); !s)

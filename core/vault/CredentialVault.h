@@ -15,9 +15,13 @@ class ProjectDatabase;
 
 /// The unlocked credential vault of one project (DESIGN.md §5).
 ///
-/// Secrets are stored in the project only as SealedBox blobs (scrypt + AES-256-GCM) under the
-/// project passphrase. The vault keeps one sealed check value, so that a wrong passphrase is
-/// refused at unlock() instead of sealing new secrets under a second key.
+/// Secrets are stored in the project only as SealedBox blobs (AES-256-GCM). Two levels of keys:
+/// a random 256-bit vault key, sealed under the project passphrase with the full scrypt cost (the
+/// vault's check value: it opens only with the right passphrase, so a wrong one is refused at
+/// unlock() instead of sealing new secrets under a second key); and each credential sealed under
+/// that vault key, where a cheap KDF suffices because the key is random. So unlocking a fleet's
+/// worth of credentials costs one scrypt, not one per credential, and a passphrase change would
+/// reseal one value.
 ///
 /// unlock() opens every stored credential once, on the database's thread; afterwards secret() is
 /// read-only and may be called from any thread (the scanner's pool threads resolve "vault:" refs).
@@ -34,7 +38,7 @@ public:
     /// True when the project has a vault (a passphrase was ever set).
     static Result<bool> exists(ProjectDatabase &db);
 
-    /// Seals `secret` under the vault passphrase and stores it as `name` (replacing one of that name).
+    /// Seals `secret` under the vault key and stores it as `name` (replacing one of that name).
     Status store(ProjectDatabase &db, const QString &name, const QString &kind, const SecretBytes &secret);
 
     /// The plaintext of credential `name` ("vault:<name>" without the prefix). Thread-safe.
@@ -45,7 +49,10 @@ public:
     static QString nameFromRef(const QString &credentialRef);
     static QString refFor(const QString &name) { return QStringLiteral("vault:") + name; }
     /// Name of the stored passphrase of a private key file (one per key, whichever assets use it).
-    static QString keyPassphraseName(const QString &keyFile) { return QStringLiteral("key-passphrase:") + keyFile; }
+    static QString keyPassphraseName(const QString &keyFile)
+    {
+        return QStringLiteral("key-passphrase:") + keyFile;
+    }
     [[nodiscard]] bool contains(const QString &name) const { return m_secrets.contains(name); }
 
     CredentialVault(const CredentialVault &) = delete;
@@ -53,13 +60,9 @@ public:
     ~CredentialVault() = default;
 
 private:
-    CredentialVault(SecretBytes passphrase, SealedBox::KdfCost cost)
-        : m_passphrase(std::move(passphrase)), m_cost(cost)
-    {
-    }
+    explicit CredentialVault(SecretBytes key) : m_key(std::move(key)) { }
 
-    SecretBytes m_passphrase;
-    SealedBox::KdfCost m_cost;
+    SecretBytes m_key; ///< the random vault key
     QHash<QString, SecretBytes> m_secrets;
 };
 

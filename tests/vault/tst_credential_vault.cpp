@@ -3,6 +3,7 @@
 #include "vault/CredentialVault.h"
 
 #include <QDir>
+#include <QElapsedTimer>
 #include <QFile>
 #include <QTemporaryDir>
 #include <QTest>
@@ -129,6 +130,27 @@ private slots:
             });
         for (auto &f : futures)
             QVERIFY(f.result());
+    }
+
+    void unlockingAFleetCostsOneScrypt()
+    {
+        // 60 assets' passwords under the default (strong) passphrase cost: one scrypt for the
+        // vault key, a cheap open per credential. One full scrypt each would take seconds.
+        auto db = newProject(QStringLiteral("fleet.triad"));
+        auto vault
+            = CredentialVault::unlock(*db, secret("fleet pass"), CredentialVault::Mode::CreateIfMissing);
+        QVERIFY(vault);
+        for (int i = 0; i < 60; ++i)
+            QVERIFY((*vault)->store(*db, QStringLiteral("asset/h%1/password").arg(i),
+                                    QStringLiteral("password"), SecretBytes("pw-" + QByteArray::number(i))));
+        QElapsedTimer timer;
+        timer.start();
+        auto reopened = CredentialVault::unlock(*db, secret("fleet pass"));
+        QVERIFY(reopened);
+        QVERIFY2(timer.elapsed() < 3000, qPrintable(QString::number(timer.elapsed())));
+        QCOMPARE((*reopened)->secret(QStringLiteral("asset/h59/password"))->bytes(), QByteArray("pw-59"));
+        // The passphrase seals the vault key only: a credential does not open with it directly.
+        QVERIFY(!SealedBox::open(db->credentials()->at(0).sealed, secret("fleet pass")));
     }
 
     void references()
