@@ -1,7 +1,10 @@
 // triad-cli templates list|validate|show
 #include "CliContext.h"
 
+#include "collect/CollectionScript.h"
 #include "engine/Catalog.h"
+#include "engine/Planner.h"
+#include "engine/TailoringLoader.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -121,6 +124,36 @@ int showTemplate(CliContext &ctx, const QStringList &args)
     return ctx.fail(makeError(Error::Code::NotFound, QStringLiteral("no template, library or check '%1'").arg(id)));
 }
 
+/// Prints the exact POSIX sh script a scan would send to each host, so that an administrator can
+/// review what runs on their machines before the first scan.
+int printScript(CliContext &ctx, const QStringList &args)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral("Print the collection script a scan runs on each host (it changes nothing there)."));
+    parser.addPositionalArgument(QStringLiteral("id"), QStringLiteral("Assessment template id."));
+    parser.addOption({QStringLiteral("tailoring"), QStringLiteral("Tailoring YAML file."), QStringLiteral("file")});
+    if (!ctx.parse(parser, QStringLiteral("templates script"), args, 1, 1))
+        return ExitBadInput;
+    auto catalog = ctx.loadCatalog();
+    if (!catalog)
+        return ctx.fail(catalog.error());
+    std::optional<Tailoring> tailoring;
+    if (parser.isSet(QStringLiteral("tailoring"))) {
+        auto t = TailoringLoader::loadFile(parser.value(QStringLiteral("tailoring")));
+        if (!t)
+            return ctx.fail(t.error());
+        tailoring = *t;
+    }
+    auto plan = Planner::plan(*catalog, parser.positionalArguments().at(0), tailoring ? &*tailoring : nullptr);
+    if (!plan)
+        return ctx.fail(plan.error());
+    auto script = buildCollectionScript(plan->collectors);
+    if (!script)
+        return ctx.fail(script.error());
+    ctx.out() << QString::fromUtf8(script->text);
+    return ExitOk;
+}
+
 } // namespace
 
 int runTemplatesCommand(CliContext &ctx, const QStringList &args)
@@ -132,7 +165,9 @@ int runTemplatesCommand(CliContext &ctx, const QStringList &args)
         return validateTemplates(ctx, args.mid(1));
     if (sub == QLatin1String("show"))
         return showTemplate(ctx, args.mid(1));
-    return ctx.usage(QStringLiteral("templates"), QStringLiteral("expected 'list', 'validate' or 'show'"));
+    if (sub == QLatin1String("script"))
+        return printScript(ctx, args.mid(1));
+    return ctx.usage(QStringLiteral("templates"), QStringLiteral("expected 'list', 'validate', 'show' or 'script'"));
 }
 
 } // namespace triad

@@ -21,7 +21,7 @@ const char *const kUsage =
     "                          [--password-from-stdin | --key-passphrase-from-stdin] [--sudo-password-from-stdin]\n"
     "  assets import P.triad --from inventory.csv|~/.ssh/config|hosts.ini [--tags a,b]\n"
     "  assets list P.triad [--json]    assets remove P.triad NAME\n"
-    "  templates list [--json] | validate FILE... | show ID\n"
+    "  templates list [--json] | validate FILE... | show ID | script ID [--tailoring F]\n"
     "  scan P.triad --template ID [--assets NAMES|TAGS] [--tailoring FILE] [--concurrency N]\n"
     "               [--accept-new-host-keys] [--json OUT] [--fail-under PCT] [--quiet]\n"
     "  runs P.triad [--json]\n"
