@@ -69,5 +69,6 @@ int runIssuesCommand(CliContext &ctx, const QStringList &args);
 int runDiffCommand(CliContext &ctx, const QStringList &args);
 int runWaiveCommand(CliContext &ctx, const QStringList &args);
 int runAttestCommand(CliContext &ctx, const QStringList &args);
+int runTailoringsCommand(CliContext &ctx, const QStringList &args);
 
 } // namespace triad

@@ -46,6 +46,8 @@ Result<QJsonObject> runDocument(ProjectDatabase &db, qint64 runId, const Score &
                           {QStringLiteral("template_version"), run->templateVersion},
                           {QStringLiteral("template_sha256"), run->templateSha256},
                           {QStringLiteral("tailoring"), run->tailoringName},
+                          {QStringLiteral("tailoring_version"), run->tailoringId ? QJsonValue(run->tailoringVersion) : QJsonValue()},
+                          {QStringLiteral("tailoring_sha256"), run->tailoringId ? QJsonValue(run->tailoringSha256) : QJsonValue()},
                           {QStringLiteral("started_at"), timeJson(run->startedAt)},
                           {QStringLiteral("finished_at"), timeJson(run->finishedAt)},
                           {QStringLiteral("status"), toString(run->status)},

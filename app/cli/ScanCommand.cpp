@@ -10,6 +10,8 @@
 #include "scan/Scanner.h"
 #include "vault/CredentialVault.h"
 
+#include <QFile>
+#include <QFileInfo>
 #include <QJsonDocument>
 #include <QSet>
 
@@ -73,7 +75,7 @@ int runScanCommand(CliContext &ctx, const QStringList &args)
     parser.addOptions({
         {QStringLiteral("template"), QStringLiteral("Assessment template id (see 'templates list')."), QStringLiteral("id")},
         {QStringLiteral("assets"), QStringLiteral("Comma-separated asset names or tags (default: all)."), QStringLiteral("list")},
-        {QStringLiteral("tailoring"), QStringLiteral("Tailoring YAML file."), QStringLiteral("file")},
+        {QStringLiteral("tailoring"), QStringLiteral("Tailoring YAML file, or the name of a tailoring kept in the project."), QStringLiteral("file|name")},
         {QStringLiteral("concurrency"), QStringLiteral("Assets assessed at once (default 16)."), QStringLiteral("n"), QStringLiteral("16")},
         {QStringLiteral("json"), QStringLiteral("Write the run as JSON to a file ('-' = standard output)."), QStringLiteral("file")},
         {QStringLiteral("fail-under"), QStringLiteral("Exit with 1 when the score is below this percentage."), QStringLiteral("pct")},
@@ -105,16 +107,35 @@ int runScanCommand(CliContext &ctx, const QStringList &args)
     auto catalog = ctx.loadCatalog();
     if (!catalog)
         return ctx.fail(catalog.error());
-    if (parser.isSet(QStringLiteral("tailoring"))) {
-        auto tailoring = TailoringLoader::loadFile(parser.value(QStringLiteral("tailoring")));
-        if (!tailoring)
-            return ctx.fail(tailoring.error());
-        request.tailoring = *tailoring;
-    }
-
     auto db = ctx.openProject(parser.positionalArguments().at(0), true);
     if (!db)
         return ctx.fail(db.error());
+    if (parser.isSet(QStringLiteral("tailoring"))) {
+        // A file is read and kept in the project as a new version when its text changed; any
+        // other word names a tailoring already kept in the project (its newest version).
+        const QString given = parser.value(QStringLiteral("tailoring"));
+        QString yaml;
+        QString source = given;
+        if (QFileInfo(given).isFile()) {
+            QFile f(given);
+            if (!f.open(QIODevice::ReadOnly))
+                return ctx.fail(makeError(Error::Code::Io, QStringLiteral("cannot read the tailoring: %1").arg(f.errorString()), given));
+            yaml = QString::fromUtf8(f.readAll());
+        } else {
+            auto stored = (*db)->latestTailoring(request.templateId, given);
+            if (!stored)
+                return ctx.fail(makeError(Error::Code::NotFound,
+                                          QStringLiteral("'%1' is neither a tailoring file nor a tailoring kept in this project for %2")
+                                              .arg(given, request.templateId)));
+            yaml = stored->yaml;
+            source = QStringLiteral("%1 (project, version %2)").arg(given).arg(stored->version);
+        }
+        auto tailoring = TailoringLoader::loadText(yaml.toUtf8(), source);
+        if (!tailoring)
+            return ctx.fail(tailoring.error());
+        request.tailoring = *tailoring;
+        request.tailoringYaml = yaml;
+    }
     if (auto vault = unlockVaultIfNeeded(**db, parser.positionalArguments().at(0), request.assetSelectors); !vault)
         return ctx.fail(vault.error());
     else

@@ -22,7 +22,7 @@ const char *const kUsage =
     "  assets import P.triad --from inventory.csv|~/.ssh/config|hosts.ini [--tags a,b]\n"
     "  assets list P.triad [--json]    assets remove P.triad NAME\n"
     "  templates list [--json] | validate FILE... | show ID | script ID [--tailoring F]\n"
-    "  scan P.triad --template ID [--assets NAMES|TAGS] [--tailoring FILE] [--concurrency N]\n"
+    "  scan P.triad --template ID [--assets NAMES|TAGS] [--tailoring FILE|NAME] [--concurrency N]\n"
     "               [--accept-new-host-keys] [--json OUT] [--fail-under PCT] [--quiet]\n"
     "  runs P.triad [--json]\n"
     "  results P.triad [--run N|latest] [--status S] [--evidence] [--json]\n"
@@ -32,6 +32,7 @@ const char *const kUsage =
     "  waive P.triad --list [--json] | --end ID --reason T | --extend ID --expires YYYY-MM-DD\n"
     "  attest P.triad --template ID --requirement REQ --status pass|fail --statement T [--evidence FILE]...\n"
     "  attest P.triad --list [--template ID] [--json]\n"
+    "  tailorings P.triad [--json] | --show NAME --template ID [--version N]\n"
     "\n"
     "Stored passwords are sealed in the project with the passphrase in $TRIAD_VAULT_PASSPHRASE\n"
     "(or asked on the terminal).\n"
@@ -88,6 +89,8 @@ int main(int argc, char *argv[])
         return triad::runWaiveCommand(ctx, args);
     if (command == QLatin1String("attest"))
         return triad::runAttestCommand(ctx, args);
+    if (command == QLatin1String("tailorings"))
+        return triad::runTailoringsCommand(ctx, args);
     ctx.err() << "triad-cli: unknown command '" << command << "'\n\n" << kUsage;
     return triad::ExitBadInput;
 }

@@ -171,6 +171,15 @@ Observation parseTextCollector(const CollectorDef &spec, const RawOutput &raw)
                              .arg(spec.path).arg(raw.exitCode).arg(QString::fromUtf8(raw.stderrData).trimmed().left(300)));
     } else if (raw.exitCode == 127) {
         return missing();   // the command does not exist on this host
+    } else if (raw.exitCode == 126 || (raw.exitCode > 128 && raw.exitCode != 141) ||
+               (!spec.okExitCodes.isEmpty() && !spec.okExitCodes.contains(raw.exitCode))) {
+        // Not runnable, killed by a signal (141 is SIGPIPE from the output cap: the output is
+        // kept and flagged truncated), or a failure the template names: never data.
+        const QString why = QString::fromUtf8(raw.stderrData).trimmed().left(300);
+        return error(raw.exitCode > 128 ? QStringLiteral("the command was killed by signal %1%2").arg(raw.exitCode - 128)
+                                                  .arg(why.isEmpty() ? QString() : QStringLiteral(": ") + why)
+                                        : QStringLiteral("the command failed (exit %1)%2").arg(raw.exitCode)
+                                                  .arg(why.isEmpty() ? QString() : QStringLiteral(": ") + why));
     }
     QByteArray text = raw.stdoutData;
     if (spec.type == CollectorDef::Type::File && !spec.includeGlob.isEmpty()) {

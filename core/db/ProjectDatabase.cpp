@@ -134,12 +134,17 @@ RunInfo runFrom(const QSqlQuery &q)
     r.pid = q.value(12).toLongLong();
     r.hostname = q.value(13).toString();
     r.derivedFromRunId = q.value(14).toLongLong();
+    r.tailoringId = q.value(15).toLongLong();
+    r.tailoringVersion = q.value(16).toInt();
+    r.tailoringSha256 = q.value(17).toString();
     return r;
 }
 
 const QString kRunColumns = QStringLiteral(
     "id, template_id, template_version, template_sha256, template_title, tailoring_name, parameters_json, "
-    "started_at, finished_at, status, operator, app_version, pid, hostname, derived_from_run_id");
+    "started_at, finished_at, status, operator, app_version, pid, hostname, derived_from_run_id, tailoring_id, "
+    "(SELECT version FROM tailorings t WHERE t.id = runs.tailoring_id), "
+    "(SELECT sha256 FROM tailorings t WHERE t.id = runs.tailoring_id)");
 
 Asset assetFrom(const QSqlQuery &q)
 {
@@ -512,13 +517,14 @@ Result<qint64> ProjectDatabase::beginRun(const RunInfo &r)
 {
     auto q = exec(QStringLiteral("INSERT INTO runs (template_id, template_version, template_sha256, template_title, "
                                  "tailoring_name, parameters_json, started_at, status, operator, app_version, pid, "
-                                 "hostname, derived_from_run_id) VALUES (?, ?, ?, ?, ?, ?, ?, 'running', ?, ?, ?, ?, ?)"),
+                                 "hostname, derived_from_run_id, tailoring_id) VALUES (?, ?, ?, ?, ?, ?, ?, 'running', ?, ?, ?, ?, ?, ?)"),
                   {r.templateId, r.templateVersion, r.templateSha256, r.templateTitle, r.tailoringName,
                    r.parametersJson.isEmpty() ? QStringLiteral("{}") : r.parametersJson,
                    timeText(r.startedAt.isValid() ? r.startedAt : QDateTime::currentDateTimeUtc()), r.operatorName,
                    r.appVersion, r.pid ? r.pid : qint64(::getpid()),
                    r.hostname.isEmpty() ? QHostInfo::localHostName() : r.hostname,
-                   r.derivedFromRunId ? QVariant(r.derivedFromRunId) : QVariant(QMetaType(QMetaType::LongLong))});
+                   r.derivedFromRunId ? QVariant(r.derivedFromRunId) : QVariant(QMetaType(QMetaType::LongLong)),
+                   r.tailoringId ? QVariant(r.tailoringId) : QVariant(QMetaType(QMetaType::LongLong))});
     if (!q)
         return q.error();
     return q->lastInsertId().toLongLong();

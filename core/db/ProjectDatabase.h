@@ -101,6 +101,15 @@ public:
     /// New, fixed, regressed and still-open results and changed evidence from run A to run B.
     Result<RunComparison> compareRuns(qint64 runA, qint64 runB);
 
+    // Tailorings (ProjectDatabaseTailorings.cpp).
+    /// Keeps `yaml` as the newest version of tailoring `name` of `templateId` unless it equals the
+    /// newest version already stored (then that one is returned). Audit-logged.
+    Result<StoredTailoring> storeTailoring(const QString &templateId, const QString &name, const QString &yaml, const QString &actor);
+    Result<StoredTailoring> tailoring(qint64 id);
+    /// The newest version, or `version` when it is not 0.
+    Result<StoredTailoring> latestTailoring(const QString &templateId, const QString &name, int version = 0);
+    Result<QList<StoredTailoring>> tailorings();
+
     Status appendAudit(const QString &actor, const QString &action, const QString &details);
     Result<QList<AuditEntry>> auditLog();
 

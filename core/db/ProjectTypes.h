@@ -65,6 +65,20 @@ struct RunInfo {
     qint64 pid = 0;                 ///< of the process running it, for crash recovery
     QString hostname;               ///< of the machine running it
     qint64 derivedFromRunId = 0;    ///< re-evaluation of a stored run; 0 = collected anew
+    qint64 tailoringId = 0;         ///< the stored tailoring version it used; 0 = none
+    int tailoringVersion = 0;       ///< read back only
+    QString tailoringSha256;        ///< read back only
+};
+
+/// One version of a project's tailoring of a template, kept as the YAML that was imported.
+struct StoredTailoring {
+    qint64 id = 0;
+    QString templateId;
+    QString name;
+    int version = 0;                ///< 1, 2, ... per (template, name); a changed text is a new version
+    QString yaml;
+    QString sha256;
+    QDateTime createdAt;
 };
 
 enum class AssetRunStatus { Pending, Ok, Unreachable, Error, Cancelled };

@@ -11,6 +11,14 @@ namespace triad {
 namespace {
 
 /// Everything that makes two collectors do the same thing, as one string.
+QString okExitText(const QList<int> &codes)
+{
+    QStringList out;
+    for (int c : codes)
+        out << QString::number(c);
+    return out.join(QLatin1Char(','));
+}
+
 QString canonical(const CollectorDef &c)
 {
     const QChar sep(0x1f);
@@ -18,7 +26,7 @@ QString canonical(const CollectorDef &c)
                        QString::number(c.sudo), QString::number(c.timeoutSeconds), QString::number(c.maxBytes),
                        QString::number(int(c.parse.format)), c.parse.separator, c.parse.comment,
                        QString::number(int(c.parse.keyCase)), QString::number(int(c.parse.duplicates)),
-                       c.roots.join(sep), c.excludes.join(sep), c.crossMounts}
+                       c.roots.join(sep), c.excludes.join(sep), c.crossMounts, okExitText(c.okExitCodes)}
         .join(QChar(0x1e));
 }
 

@@ -160,6 +160,19 @@ QList<CollectorDef> Reader::collectors(const YAML::Node &node)
         if (m.has("cross_mounts"))
             c.crossMounts = text(m, "cross_mounts");
         c.sudo = m.choice("privilege", {QStringLiteral("none"), QStringLiteral("sudo")}, QStringLiteral("none")) == QLatin1String("sudo");
+        if (m.has("ok_exit")) {
+            if (c.type != CollectorDef::Type::Command)
+                m_ctx.error(item.second, path, QStringLiteral("ok_exit applies to command collectors only"));
+            for (const QString &code : m.stringList("ok_exit")) {
+                bool ok = false;
+                const int n = code.toInt(&ok);
+                if (!ok || n < 0 || n > 125)
+                    m_ctx.error(m.node("ok_exit"), path + QStringLiteral(".ok_exit"),
+                                QStringLiteral("'%1' is not an exit code from 0 to 125").arg(code));
+                else
+                    c.okExitCodes << n;
+            }
+        }
         c.timeoutSeconds = int(m.integer("timeout_s", 1, 3600).value_or(30));
         c.maxBytes = m.integer("max_bytes", 1, 256LL << 20).value_or(1 << 20);
         if (m.has("parse")) {

@@ -53,6 +53,9 @@ struct CollectorDef {
     QStringList excludes;       ///< fswalk: find -path patterns pruned from the walk
     QString crossMounts = QStringLiteral("true"); ///< fswalk: "true"/"false" or "${bool_param}"
     bool sudo = false;          ///< privilege: sudo
+    /// command: exit codes whose output is data; any other code makes the collector an error.
+    /// Empty: every code below 126 is data (grep's 1 means "no match", not a failure).
+    QList<int> okExitCodes;
     int timeoutSeconds = 30;
     qint64 maxBytes = 1024 * 1024;  ///< output kept per collector; more sets the truncation flag
     ParseSpec parse;

@@ -18,6 +18,9 @@ class CredentialVault;
 struct ScanRequest {
     QString templateId;
     std::optional<Tailoring> tailoring;
+    /// The tailoring's YAML as written: kept in the project as a version of that tailoring, and
+    /// the run names it. Empty: the tailoring is not stored (tests, re-evaluation).
+    QString tailoringYaml;
     /// Asset names or tags; empty = every asset of the project.
     QStringList assetSelectors;
     int concurrency = 16;

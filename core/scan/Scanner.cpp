@@ -175,6 +175,13 @@ Result<ScanSummary> Scanner::run(const ScanRequest &request)
         return s.error();
 
     RunInfo info;
+    if (request.tailoring && !request.tailoringYaml.isEmpty()) {
+        const QString name = request.tailoring->name.isEmpty() ? QStringLiteral("unnamed") : request.tailoring->name;
+        auto stored = m_database.storeTailoring(plan->assessment.id, name, request.tailoringYaml, request.operatorName);
+        if (!stored)
+            return stored.error();
+        info.tailoringId = stored->id;
+    }
     info.templateId = plan->assessment.id;
     info.templateVersion = plan->assessment.version;
     info.templateSha256 = plan->assessment.contentSha256;

@@ -192,6 +192,47 @@ private slots:
                       QStringLiteral("2001-01-01")}).exitCode, 2);
     }
 
+    // The tailoring used by every scan above is kept once; a changed text becomes version 2, and a
+    // scan can name a kept tailoring instead of a file.
+    void tailoringsAreKeptAndVersioned()
+    {
+        QJsonArray kept = json({QStringLiteral("tailorings"), m_project, QStringLiteral("--json")});
+        QCOMPARE(kept.size(), 1);
+        QCOMPARE(kept[0][QStringLiteral("name")].toString(), QStringLiteral("lab"));
+        QCOMPARE(kept[0][QStringLiteral("version")].toInt(), 1);
+
+        write(m_dir.filePath(QStringLiteral("tailoring.yaml")),
+              QStringLiteral("tailoring: {template: lab-template, name: lab}\nparameters: {state_file: \"%1\"}\n"
+                             "severity: {lab.setting: critical}\n").arg(m_state).toUtf8());
+        write(m_state, "hardened=no\n");
+        QCOMPARE(scan(), 0);
+        kept = json({QStringLiteral("tailorings"), m_project, QStringLiteral("--json")});
+        QCOMPARE(kept.size(), 2);
+        QCOMPARE(kept[1][QStringLiteral("version")].toInt(), 2);
+        const QJsonObject run = QJsonDocument::fromJson(cli({QStringLiteral("results"), m_project, QStringLiteral("--json")}).out.toUtf8()).object();
+        QCOMPARE(run[QStringLiteral("run")][QStringLiteral("tailoring")].toString(), QStringLiteral("lab"));
+        QCOMPARE(run[QStringLiteral("run")][QStringLiteral("tailoring_version")].toInt(), 2);
+        QCOMPARE(run[QStringLiteral("results")].toArray().first()[QStringLiteral("severity")].toString(), QStringLiteral("critical"));
+
+        // By name: the newest kept version, without the file.
+        QFile::remove(m_dir.filePath(QStringLiteral("tailoring.yaml")));
+        const CliOutcome byName = cli({QStringLiteral("scan"), m_project, QStringLiteral("--template"), QStringLiteral("lab-template"),
+                                       QStringLiteral("--tailoring"), QStringLiteral("lab"), QStringLiteral("--quiet")});
+        QVERIFY2(byName.exitCode == 0, qPrintable(byName.err));
+        QCOMPARE(json({QStringLiteral("tailorings"), m_project, QStringLiteral("--json")}).size(), 2);
+        const CliOutcome show = cli({QStringLiteral("tailorings"), m_project, QStringLiteral("--show"), QStringLiteral("lab"),
+                                     QStringLiteral("--template"), QStringLiteral("lab-template"), QStringLiteral("--version"), QStringLiteral("1")});
+        QCOMPARE(show.exitCode, 0);
+        QVERIFY(!show.out.contains(QStringLiteral("critical")));
+        const CliOutcome unknown = cli({QStringLiteral("scan"), m_project, QStringLiteral("--template"), QStringLiteral("lab-template"),
+                                        QStringLiteral("--tailoring"), QStringLiteral("nope")});
+        QCOMPARE(unknown.exitCode, 2);
+        QVERIFY(unknown.err.contains(QStringLiteral("neither a tailoring file nor a tailoring kept in this project")));
+        // Restore the file for the other tests.
+        write(m_dir.filePath(QStringLiteral("tailoring.yaml")),
+              QStringLiteral("tailoring: {template: lab-template, name: lab}\nparameters: {state_file: \"%1\"}\n").arg(m_state).toUtf8());
+    }
+
     void attestationsCopyTheirEvidence()
     {
         const QString evidence = m_dir.filePath(QStringLiteral("policy.txt"));
