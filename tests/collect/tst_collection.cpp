@@ -160,7 +160,8 @@ private slots:
 
     void cancelAndOverallTimeout()
     {
-        PlannedCollector hang = command(QStringLiteral("hang"), {QStringLiteral("sleep"), QStringLiteral("60")});
+        // An unusual duration, so that pgrep below cannot mistake another program's "sleep 60" for ours.
+        PlannedCollector hang = command(QStringLiteral("hang"), {QStringLiteral("sleep"), QStringLiteral("61.4142")});
         hang.spec.timeoutSeconds = 0;     // no per-collector limit: the transport must stop it
         std::atomic_bool cancel{false};
         CollectOptions options;
@@ -188,7 +189,7 @@ private slots:
         QCOMPARE(int(timedOut.error().code), int(Error::Code::Timeout));
         QVERIFY(t.elapsed() < 3000);
         QProcess pgrep;
-        pgrep.start(QStringLiteral("pgrep"), {QStringLiteral("-f"), QStringLiteral("^sleep 60$")});
+        pgrep.start(QStringLiteral("pgrep"), {QStringLiteral("-f"), QStringLiteral("^sleep 61\\.4142$")});
         pgrep.waitForFinished();
         QVERIFY2(pgrep.readAllStandardOutput().isEmpty(), "the whole process group must be gone");
     }

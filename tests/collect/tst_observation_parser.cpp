@@ -166,6 +166,26 @@ private slots:
         QCOMPARE(state(parseObservation(def(CollectorDef::Type::Command), ok("", 127))), kMissing);
         QCOMPARE(state(parseObservation(def(CollectorDef::Type::Command), ok("\xff\xfe\x00binary", 0))), kValue);
     }
+
+    void commandExitCodes()
+    {
+        const CollectorDef plain = def(CollectorDef::Type::Command, ParseSpec::Format::Lines);
+        // grep's "no match" is data; not runnable and killed-by-signal never are.
+        QCOMPARE(state(parseObservation(plain, ok("", 1))), kValue);
+        QCOMPARE(state(parseObservation(plain, ok("partial\n", 126))), kError);
+        const Observation killed = parseObservation(plain, ok("partial\n", 137));
+        QCOMPARE(state(killed), kError);
+        QVERIFY2(killed.error.contains(QStringLiteral("signal 9")), qPrintable(killed.error));
+        QCOMPARE(state(parseObservation(plain, ok("capped\n", 141))), kValue);     // SIGPIPE from the output cap
+        // ok_exit names what a check accepts as data.
+        CollectorDef strict = plain;
+        strict.okExitCodes = {0, 1};
+        QCOMPARE(state(parseObservation(strict, ok("", 1))), kValue);
+        const Observation failed = parseObservation(strict, ok("", 2));
+        QCOMPARE(state(failed), kError);
+        QVERIFY2(failed.error.contains(QStringLiteral("exit 2")), qPrintable(failed.error));
+        QCOMPARE(state(parseObservation(strict, ok("", 127))), kMissing);
+    }
 };
 
 QTEST_GUILESS_MAIN(TestObservationParser)

@@ -125,6 +125,16 @@ private slots:
                             QStringLiteral("roots, exclude and cross_mounts apply to fswalk collectors only")));
     }
 
+    void okExitCodes()
+    {
+        QVERIFY(anyContains(errorsOf(replaced(kLibrary, "    path: /etc/x.conf\n", "    path: /etc/x.conf\n    ok_exit: [0, 1]\n")),
+                            QStringLiteral("ok_exit applies to command collectors only")));
+        const QByteArray command = replaced(kLibrary, "    type: file\n    path: /etc/x.conf\n", "    type: command\n    run: [cat, /etc/x.conf]\n");
+        QVERIFY(errorsOf(replaced(command, "    run: [cat, /etc/x.conf]\n", "    run: [cat, /etc/x.conf]\n    ok_exit: [0, 1]\n")).isEmpty());
+        QVERIFY(anyContains(errorsOf(replaced(command, "    run: [cat, /etc/x.conf]\n", "    run: [cat, /etc/x.conf]\n    ok_exit: [0, 137]\n")),
+                            QStringLiteral("'137' is not an exit code from 0 to 125")));
+    }
+
     void parameterBoundsAndReferences()
     {
         // A default outside its own bounds is caught by the catalog (with the file's location).
