@@ -10,6 +10,7 @@
 #include <QThread>
 
 #include <csignal>
+#include <sys/prctl.h>
 #include <unistd.h>
 
 namespace {
@@ -138,6 +139,9 @@ bool SshdFixture::start()
     }
     QDir().mkpath(QStringLiteral("/run/sshd"));
 
+    // Dies with the test even when the test crashes (the signal survives exec; sshd's sessions
+    // end when their client, the test, is gone).
+    m_process.setChildProcessModifier([] { ::prctl(PR_SET_PDEATHSIG, SIGKILL); });
     const QStringList sshdArgs{QStringLiteral("-D"), QStringLiteral("-f"), m_dir.filePath(QStringLiteral("sshd_config")),
                                QStringLiteral("-E"), m_dir.filePath(QStringLiteral("sshd.log"))};
     if (m_options.bindMounts.isEmpty() && m_options.namespaceSetup.isEmpty()) {

@@ -6,7 +6,8 @@
 #include <QTemporaryDir>
 
 /// A real OpenSSH server on a loopback address for tests, run in the foreground (-D) as a child
-/// of the test so that it always dies with it. Keys are made fresh with ssh-keygen.
+/// of the test so that it always dies with it (PR_SET_PDEATHSIG: a crashing test too). Keys are
+/// made fresh with ssh-keygen.
 class SshdFixture final {
 public:
     struct Options {

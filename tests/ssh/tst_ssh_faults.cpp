@@ -97,6 +97,13 @@ class TestSshFaults final : public QObject {
         return a;
     }
 
+    /// The end of a host's sshd and sudo logs, for the message of a failed check.
+    static QString hostLog(HostFixture &host)
+    {
+        return QStringLiteral("\n--- sshd log ---\n") + host.sshd().log().right(2000)
+            + QStringLiteral("\n--- sudo log ---\n") + host.sudoLog().right(1000);
+    }
+
     struct Project {
         std::unique_ptr<ProjectDatabase> db;
         std::shared_ptr<CredentialVault> vault;
@@ -241,7 +248,7 @@ private slots:
         QVERIFY(summary);
         QVERIFY2(timer.elapsed() < 30000, "sudo -n must not wait for a password");
         const AssetRunRecord record = recordOf(*p.db, summary->runId, QStringLiteral("needs-password"));
-        QVERIFY2(record.status == AssetRunStatus::Ok, qPrintable(record.error));
+        QVERIFY2(record.status == AssetRunStatus::Ok, qPrintable(record.error + hostLog(*m_regular)));
         const auto results = resultsOf(*p.db, summary->runId, QStringLiteral("needs-password"));
         for (const QString &check :
              {QStringLiteral("sshtest.root-view"), QStringLiteral("sshtest.shadow-readable")}) {
@@ -312,13 +319,13 @@ private slots:
         QVERIFY(p.db->addAsset(viaSudo));
         auto summary = scan(p, QStringLiteral("ssh-hostile"), *tailoring);
         QVERIFY2(summary, summary ? "" : qPrintable(summary.error().toString()));
-        QCOMPARE(summary->reachedAssets, 2);
+        QVERIFY2(summary->reachedAssets == 2, qPrintable(hostLog(*m_regular)));
 
         const QByteArray expected
             = (text + QStringLiteral("|prefix-") + text + QStringLiteral("-suffix|")).toUtf8();
         for (const QString &asset : {asRoot.name, viaSudo.name}) {
             const AssetRunRecord record = recordOf(*p.db, summary->runId, asset);
-            QVERIFY2(record.status == AssetRunStatus::Ok, qPrintable(record.error));
+            QVERIFY2(record.status == AssetRunStatus::Ok, qPrintable(record.error + hostLog(*m_regular)));
             const auto results = resultsOf(*p.db, summary->runId, asset);
             const auto echoed = p.db->evidenceForResult(results.value(QStringLiteral("sshtest.echo")).id);
             QVERIFY(echoed && echoed->size() == 1);
