@@ -70,5 +70,6 @@ int runDiffCommand(CliContext &ctx, const QStringList &args);
 int runWaiveCommand(CliContext &ctx, const QStringList &args);
 int runAttestCommand(CliContext &ctx, const QStringList &args);
 int runTailoringsCommand(CliContext &ctx, const QStringList &args);
+int runReevaluateCommand(CliContext &ctx, const QStringList &args);
 
 } // namespace triad

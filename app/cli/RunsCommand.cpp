@@ -65,6 +65,9 @@ int runRunsCommand(CliContext &ctx, const QStringList &args)
                                      {QStringLiteral("finished_at"), run.finishedAt.isValid() ? QJsonValue(run.finishedAt.toUTC().toString(Qt::ISODateWithMs)) : QJsonValue()},
                                      {QStringLiteral("status"), toString(run.status)},
                                      {QStringLiteral("operator"), run.operatorName},
+                                     {QStringLiteral("derived_from_run"), run.derivedFromRunId ? QJsonValue(run.derivedFromRunId) : QJsonValue()},
+                                     {QStringLiteral("tailoring"), run.tailoringName},
+                                     {QStringLiteral("tailoring_version"), run.tailoringId ? QJsonValue(run.tailoringVersion) : QJsonValue()},
                                      {QStringLiteral("assets"), int(assets->size())},
                                      {QStringLiteral("score"), scoreJson(*score)}});
         } else {

@@ -33,6 +33,7 @@ const char *const kUsage =
     "  attest P.triad --template ID --requirement REQ --status pass|fail --statement T [--evidence FILE]...\n"
     "  attest P.triad --list [--template ID] [--json]\n"
     "  tailorings P.triad [--json] | --show NAME --template ID [--version N]\n"
+    "  reevaluate P.triad [--run N|latest] [--json OUT]   evaluate stored evidence against today's template\n"
     "\n"
     "Stored passwords are sealed in the project with the passphrase in $TRIAD_VAULT_PASSPHRASE\n"
     "(or asked on the terminal).\n"
@@ -91,6 +92,8 @@ int main(int argc, char *argv[])
         return triad::runAttestCommand(ctx, args);
     if (command == QLatin1String("tailorings"))
         return triad::runTailoringsCommand(ctx, args);
+    if (command == QLatin1String("reevaluate"))
+        return triad::runReevaluateCommand(ctx, args);
     ctx.err() << "triad-cli: unknown command '" << command << "'\n\n" << kUsage;
     return triad::ExitBadInput;
 }

@@ -719,6 +719,13 @@ Result<StoredEvidence> ProjectDatabase::evidence(qint64 id)
     return evidenceFrom(*q);
 }
 
+Result<QList<StoredEvidence>> ProjectDatabase::evidenceForRunAsset(qint64 runId, qint64 assetId)
+{
+    return selectAll<StoredEvidence>(QStringLiteral("SELECT ") + kEvidenceColumns +
+                                         QStringLiteral(" FROM evidence WHERE run_id = ? AND asset_id = ? ORDER BY id"),
+                                     {runId, assetId}, evidenceFrom);
+}
+
 Result<QList<StoredEvidence>> ProjectDatabase::evidenceForResult(qint64 resultId)
 {
     QString columns = kEvidenceColumns;

@@ -69,6 +69,8 @@ public:
     Result<QList<StoredResult>> results(qint64 runId);
     Result<StoredEvidence> evidence(qint64 id);
     Result<QList<StoredEvidence>> evidenceForResult(qint64 resultId);
+    /// Every evidence row one asset produced in one run (what a re-evaluation reads).
+    Result<QList<StoredEvidence>> evidenceForRunAsset(qint64 runId, qint64 assetId);
 
     /// The credential vault (DESIGN.md §5); implemented in ProjectDatabaseCredentials.cpp.
     /// Only sealed blobs pass through here: the database never sees a plaintext secret.

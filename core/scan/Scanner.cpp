@@ -7,6 +7,8 @@
 #include "engine/Planner.h"
 #include "eval/Evaluator.h"
 #include "scan/AssetSelection.h"
+#include "scan/PlanEvaluation.h"
+#include "scan/RunScore.h"
 #include "scan/TransportFactory.h"
 
 #include <QElapsedTimer>
@@ -116,17 +118,7 @@ AssetOutcome assessAsset(const Asset &asset, const Plan &plan, const ScanRequest
     }
 
     emit progress->assetStageChanged(asset.name, AssetStage::Evaluating, {});
-    ObservationMap observations;
-    observations.reserve(plan.collectors.size());
-    for (const PlannedCollector &collector : plan.collectors) {
-        for (const RawOutput &raw : std::as_const(batch->outputs)) {
-            if (raw.collectorKey == collector.key) {
-                observations.insert(collector.key, parseObservation(collector.spec, raw));
-                break;
-            }
-        }
-    }
-    out.results = Evaluator::evaluatePlan(plan, observations);
+    out.results = Evaluator::evaluatePlan(plan, observePlan(plan, batch->outputs));
     out.hostKeyToPin = hostKeyToPin(asset, **transport);
     out.facts = batch->facts;
     out.evidence = std::move(batch->outputs);
@@ -201,10 +193,6 @@ Result<ScanSummary> Scanner::run(const ScanRequest &request)
                                      .arg(*runId).arg(info.templateId, info.templateVersion).arg(assets->size()));
     emit runStarted(*runId, int(assets->size()));
 
-    QHash<QString, const PlannedCheck *> checksById;
-    for (const PlannedCheck &check : std::as_const(plan->checks))
-        checksById.insert(check.check.id, &check);
-
     OutcomeQueue queue;
     QThreadPool pool;
     pool.setMaxThreadCount(std::clamp(request.concurrency, 1, 256));
@@ -218,28 +206,13 @@ Result<ScanSummary> Scanner::run(const ScanRequest &request)
     ScanSummary summary;
     summary.runId = *runId;
     summary.assetCount = int(assets->size());
-    QList<ScoredResult> scored;
     std::optional<Error> storeError;
     for (qsizetype i = 0; i < assets->size(); ++i) {
         AssetOutcome outcome = queue.pop();
         if (storeError)
             continue;   // keep draining so that the pool's tasks can finish
 
-        QList<StoredResult> stored;
-        stored.reserve(outcome.results.size());
-        for (const CheckResult &result : std::as_const(outcome.results)) {
-            const PlannedCheck *check = checksById.value(result.checkId);
-            StoredResult row;
-            row.result = result;
-            row.rawStatus = result.status;
-            if (check) {
-                row.title = check->check.title;
-                row.severity = check->check.severity;
-                row.requirementIds = check->requirementIds;
-            }
-            scored << ScoredResult{outcome.asset.name, result.checkId, result.status, row.severity};
-            stored << std::move(row);
-        }
+        const QList<StoredResult> stored = resultRows(*plan, outcome.results);
 
         AssetRunRecord record;
         record.runId = *runId;
@@ -281,7 +254,11 @@ Result<ScanSummary> Scanner::run(const ScanRequest &request)
         return *storeError;
 
     summary.runStatus = toString(status);
-    summary.score = computeScore(plan->assessment.requirements, scored);
+    // Scored as stored: waivers are applied by the database, and attestations count.
+    auto score = scoreStoredRun(m_database, *runId, &m_catalog);
+    if (!score)
+        return score.error();
+    summary.score = *score;
     return summary;
 }
 

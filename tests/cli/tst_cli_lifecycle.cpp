@@ -233,6 +233,38 @@ private slots:
               QStringLiteral("tailoring: {template: lab-template, name: lab}\nparameters: {state_file: \"%1\"}\n").arg(m_state).toUtf8());
     }
 
+    // A corrected template applied to stored evidence: a derived run, no host contact.
+    void reevaluationUsesStoredEvidence()
+    {
+        write(m_state, "hardened=no\n");
+        QCOMPARE(scan(), 0);
+        const QJsonArray before = json({QStringLiteral("runs"), m_project, QStringLiteral("--json")});
+        const int source = before.last()[QStringLiteral("id")].toInt();
+        QFile::remove(m_state);     // the host's state is gone: only the evidence can answer
+        QByteArray corrected(kTemplate);
+        corrected.replace("version: 1.0.0", "version: 1.1.0");
+        write(m_templates + QStringLiteral("/lab-template.yaml"), corrected);
+        QByteArray lenient(kLibrary);
+        lenient.replace("assert: {op: eq, value: \"yes\"}", "assert: {op: in, value: [\"yes\", \"no\"]}");
+        write(m_templates + QStringLiteral("/checks/lab.yaml"), lenient);
+
+        const CliOutcome re = cli({QStringLiteral("reevaluate"), m_project, QStringLiteral("--run"), QString::number(source),
+                                   QStringLiteral("--json"), QStringLiteral("-")});
+        QVERIFY2(re.exitCode == 0, qPrintable(re.err));
+        const QJsonObject run = QJsonDocument::fromJson(re.out.toUtf8()).object();
+        QCOMPARE(run[QStringLiteral("run")][QStringLiteral("template_version")].toString(), QStringLiteral("1.1.0"));
+        QCOMPARE(run[QStringLiteral("results")].toArray().first()[QStringLiteral("status")].toString(), QStringLiteral("pass"));
+        const QJsonArray after = json({QStringLiteral("runs"), m_project, QStringLiteral("--json")});
+        QCOMPARE(after.size(), before.size() + 1);
+        QCOMPARE(after.last()[QStringLiteral("derived_from_run")].toInt(), source);
+        // The derived run fixed the issue, as any run would.
+        QCOMPARE(json({QStringLiteral("issues"), m_project, QStringLiteral("--json")}).size(), 0);
+
+        write(m_templates + QStringLiteral("/lab-template.yaml"), kTemplate);
+        write(m_templates + QStringLiteral("/checks/lab.yaml"), kLibrary);
+        QCOMPARE(cli({QStringLiteral("reevaluate"), m_project, QStringLiteral("--run"), QStringLiteral("999")}).exitCode, 2);
+    }
+
     void attestationsCopyTheirEvidence()
     {
         const QString evidence = m_dir.filePath(QStringLiteral("policy.txt"));

@@ -1,0 +1,53 @@
+// triad-cli reevaluate: a stored run evaluated again from its evidence, against today's template.
+#include "CliContext.h"
+#include "RunJson.h"
+
+#include "db/ProjectDatabase.h"
+#include "engine/Catalog.h"
+#include "scan/Reevaluator.h"
+
+#include <QJsonDocument>
+
+namespace triad {
+
+int runReevaluateCommand(CliContext &ctx, const QStringList &args)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral(
+        "Evaluate a stored run again from its stored evidence against the current version of its template\n"
+        "(no host is contacted). The result is a new run marked as derived from the old one."));
+    parser.addPositionalArgument(QStringLiteral("project"), QStringLiteral("Project file."));
+    parser.addOptions({
+        {QStringLiteral("run"), QStringLiteral("Run id or 'latest' (default)."), QStringLiteral("run"), QStringLiteral("latest")},
+        {QStringLiteral("json"), QStringLiteral("Write the new run as JSON to a file ('-' = standard output)."), QStringLiteral("file")},
+    });
+    if (!ctx.parse(parser, QStringLiteral("reevaluate"), args, 1, 1))
+        return ExitBadInput;
+    auto catalog = ctx.loadCatalog();
+    if (!catalog)
+        return ctx.fail(catalog.error());
+    auto db = ctx.openProject(parser.positionalArguments().at(0), true);
+    if (!db)
+        return ctx.fail(db.error());
+    auto runId = CliContext::resolveRun(**db, parser.value(QStringLiteral("run")));
+    if (!runId)
+        return ctx.fail(runId.error());
+    auto summary = Reevaluator::reevaluate(**db, *catalog, *runId, CliContext::operatorName());
+    if (!summary)
+        return ctx.fail(summary.error());
+    if (parser.isSet(QStringLiteral("json"))) {
+        auto doc = runDocument(**db, summary->runId, summary->score);
+        if (!doc)
+            return ctx.fail(doc.error());
+        if (auto s = ctx.writeOutput(parser.value(QStringLiteral("json")), QJsonDocument(*doc).toJson(QJsonDocument::Indented)); !s)
+            return ctx.fail(s.error());
+    }
+    if (parser.value(QStringLiteral("json")) != QLatin1String("-"))
+        ctx.out() << "Run " << summary->runId << " re-evaluated from the evidence of run " << *runId << ": "
+                  << summary->resultCount << " results, score "
+                  << (summary->score.percent ? QString::number(*summary->score.percent, 'f', 1) + QLatin1Char('%') : QStringLiteral("no data"))
+                  << '\n';
+    return ExitOk;
+}
+
+} // namespace triad
