@@ -140,6 +140,15 @@ RunInfo runFrom(const QSqlQuery &q)
     return r;
 }
 
+/// A reader that may not write (a read-only open) still must not show a dead process's run as
+/// running: the next read-write open records it as incomplete (recoverAbandonedRuns).
+RunInfo abandonedShownIncomplete(RunInfo r)
+{
+    if (r.status == RunStatus::Running && r.hostname == QHostInfo::localHostName() && !processIsAlive(r.pid))
+        r.status = RunStatus::Incomplete;
+    return r;
+}
+
 const QString kRunColumns = QStringLiteral(
     "id, template_id, template_version, template_sha256, template_title, tailoring_name, parameters_json, "
     "started_at, finished_at, status, operator, app_version, pid, hostname, derived_from_run_id, tailoring_id, "
@@ -538,7 +547,8 @@ Status ProjectDatabase::finishRun(qint64 runId, RunStatus status, const QDateTim
 
 Result<QList<RunInfo>> ProjectDatabase::runs()
 {
-    return selectAll<RunInfo>(QStringLiteral("SELECT ") + kRunColumns + QStringLiteral(" FROM runs ORDER BY id"), {}, runFrom);
+    return selectAll<RunInfo>(QStringLiteral("SELECT ") + kRunColumns + QStringLiteral(" FROM runs ORDER BY id"), {},
+                              [](const QSqlQuery &q) { return abandonedShownIncomplete(runFrom(q)); });
 }
 
 Result<RunInfo> ProjectDatabase::run(qint64 id)
@@ -548,7 +558,7 @@ Result<RunInfo> ProjectDatabase::run(qint64 id)
         return q.error();
     if (!q->next())
         return makeError(Error::Code::NotFound, QStringLiteral("no run %1 in this project").arg(id), m_path);
-    return runFrom(*q);
+    return abandonedShownIncomplete(runFrom(*q));
 }
 
 Result<qint64> ProjectDatabase::latestRunId()
