@@ -2,6 +2,7 @@
 
 #include <QDir>
 #include <QFile>
+#include <QProcess>
 #include <QRandomGenerator>
 
 #include <crypt.h>
@@ -90,10 +91,20 @@ bool HostFixture::writeFixtures()
     }
     if (!passwd.endsWith('\n'))
         passwd += '\n';
-    return writeFile(m_dir.filePath(QStringLiteral("passwd")), passwd, 0644)
-        && writeFile(m_dir.filePath(QStringLiteral("shadow")), shadow, 0640)
-        && writeFile(m_dir.filePath(QStringLiteral("group")), group, 0644)
-        && writeFile(m_dir.filePath(QStringLiteral("sudoers")), sudoers, 0440);
+    // The host's /etc is a copy (see start()), written here before sshd starts.
+    if (QProcess::execute(
+            QStringLiteral("cp"),
+            {QStringLiteral("-a"), QStringLiteral("/etc"), m_dir.filePath(QStringLiteral("etc"))})
+        != 0) {
+        m_error = QStringLiteral("cannot copy /etc");
+        return false;
+    }
+    const QString etc = m_dir.filePath(QStringLiteral("etc/"));
+    return writeFile(etc + QStringLiteral("passwd"), passwd, 0644)
+        && writeFile(etc + QStringLiteral("shadow"), shadow, 0640)
+        && writeFile(etc + QStringLiteral("group"), group, 0644)
+        && (!QFile::exists(QStringLiteral("/etc/sudoers"))
+            || writeFile(etc + QStringLiteral("sudoers"), sudoers, 0440));
 }
 
 bool HostFixture::start()
@@ -108,13 +119,10 @@ bool HostFixture::start()
     SshdFixture::Options o;
     o.address = m_options.address;
     o.passwordAuth = true;
-    o.bindMounts = {
-        {m_dir.filePath(QStringLiteral("passwd")), QStringLiteral("/etc/passwd")},
-        {m_dir.filePath(QStringLiteral("shadow")), QStringLiteral("/etc/shadow")},
-        {m_dir.filePath(QStringLiteral("group")), QStringLiteral("/etc/group")},
-    };
-    if (QFile::exists(QStringLiteral("/etc/sudoers")))
-        o.bindMounts << qMakePair(m_dir.filePath(QStringLiteral("sudoers")), QStringLiteral("/etc/sudoers"));
+    // A copy of the whole /etc, not files bind-mounted one by one: when useradd or chpasswd on
+    // this machine (another test) renames a new /etc/shadow into place, the kernel detaches every
+    // mount on the old file in all namespaces, and the host would silently see the machine's file.
+    o.bindMounts = {{m_dir.filePath(QStringLiteral("etc")), QStringLiteral("/etc")}};
     o.bindMounts << m_options.extraBindMounts;
     if (!m_options.hiddenPrograms.isEmpty()) {
         // /usr/bin becomes a tmpfs of links to the real programs, minus the hidden ones (the real

@@ -9,7 +9,7 @@
 #include <memory>
 
 /// A simulated Linux host for SSH tests: its own sshd on a loopback address, in a private mount
-/// namespace where /etc/passwd, /etc/shadow, /etc/group and /etc/sudoers are fixtures of the test
+/// namespace where /etc is a copy whose passwd, shadow, group and sudoers are fixtures of the test
 /// (users with passwords and sudo rules exist only for that host; the machine's files are never
 /// touched), and where programs can be hidden (a host without bash, or without sudo).
 class HostFixture final {
