@@ -177,7 +177,9 @@ int runScanCommand(CliContext &ctx, const QStringList &args)
         ctx.out() << "Run " << summary->runId << " " << summary->runStatus << ": " << summary->reachedAssets << " of "
                   << summary->assetCount << " asset(s) assessed, " << summary->resultCount << " results\n"
                   << "Requirements: " << score.passed << " passed, " << score.failed << " failed, " << score.errors
-                  << " error, " << score.notApplicable << " not applicable, " << score.manual << " manual\n"
+                  << " error, " << score.notApplicable << " not applicable, " << score.manual << " manual ("
+                  << score.manualAttestedPass << " attested pass, " << score.manualAttestedFail << " attested fail, "
+                  << score.manualNotAttested << " not attested)\n"
                   << "Score: " << percentText(score.percent) << " (severity-weighted " << percentText(score.weightedPercent)
                   << ")\n";
     }

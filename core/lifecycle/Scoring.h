@@ -30,6 +30,11 @@ struct Score {
     int passed = 0;
     int failed = 0;
     int manual = 0;
+    /// The manual requirements by their newest attestation (scoreStoredRun fills these; they are
+    /// shown apart and never enter the percentages).
+    int manualAttestedPass = 0;
+    int manualAttestedFail = 0;
+    int manualNotAttested = 0;
     int errors = 0;
     int notApplicable = 0;
     std::optional<double> percent;

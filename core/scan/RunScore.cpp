@@ -3,6 +3,7 @@
 #include "db/ProjectDatabase.h"
 #include "engine/Catalog.h"
 
+#include <QHash>
 #include <QMap>
 #include <QSet>
 
@@ -42,7 +43,27 @@ Result<Score> scoreStoredRun(ProjectDatabase &db, qint64 runId, const Catalog *c
             }
         }
     }
-    return computeScore(requirements, scored);
+    Score score = computeScore(requirements, scored);
+    // Manual requirements by the newest attestation made for them (any date: an attestation
+    // speaks for the engagement, not for one run).
+    auto attestations = db.attestations(run->templateId);
+    if (!attestations)
+        return attestations.error();
+    QHash<QString, CheckStatus> latest;
+    for (const Attestation &a : std::as_const(*attestations))
+        latest.insert(a.requirementId, a.status);     // ordered by id: later ones win
+    for (const RequirementDef &req : std::as_const(requirements)) {
+        if (!req.checks.isEmpty())
+            continue;
+        const auto it = latest.constFind(req.id);
+        if (it == latest.cend())
+            ++score.manualNotAttested;
+        else if (*it == CheckStatus::Pass)
+            ++score.manualAttestedPass;
+        else
+            ++score.manualAttestedFail;
+    }
+    return score;
 }
 
 } // namespace triad

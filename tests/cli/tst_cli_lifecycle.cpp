@@ -287,6 +287,12 @@ private slots:
                                           QStringLiteral("--statement"), QStringLiteral("x")});
         QCOMPARE(automated.exitCode, 2);
         QVERIFY(automated.err.contains(QStringLiteral("assessed by checks only")));
+        // The attested manual requirement is counted apart in the score.
+        write(m_state, "hardened=yes\n");
+        const CliOutcome scored = cli({QStringLiteral("scan"), m_project, QStringLiteral("--template"), QStringLiteral("lab-template"),
+                                       QStringLiteral("--tailoring"), m_dir.filePath(QStringLiteral("tailoring.yaml"))});
+        QCOMPARE(scored.exitCode, 0);
+        QVERIFY2(scored.out.contains(QStringLiteral("1 manual (1 attested pass, 0 attested fail, 0 not attested)")), qPrintable(scored.out));
         QCOMPARE(cli({QStringLiteral("attest"), m_project, QStringLiteral("--template"), QStringLiteral("lab-template"), QStringLiteral("--requirement"),
                       QStringLiteral("7.7"), QStringLiteral("--status"), QStringLiteral("pass"), QStringLiteral("--statement"), QStringLiteral("x")}).exitCode, 2);
     }
