@@ -9,6 +9,9 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <sys/mount.h>
+#include <unistd.h>
+
 using namespace triad;
 
 namespace {
@@ -291,6 +294,60 @@ private slots:
         QCOMPARE(cmp->changedEvidence[0].assetName, QStringLiteral("web-01"));
         QVERIFY(cmp->changedEvidence[0].sha256Before != cmp->changedEvidence[0].sha256After);
         QVERIFY(!m_db->compareRuns(r1, 999));
+    }
+
+    // A disk that fills up mid-run: a clear error, and what was stored before stays readable.
+    void fullDiskLosesNothingStored()
+    {
+        if (::geteuid() != 0)
+            QSKIP("needs root to mount a small tmpfs");
+        const QString dir = m_dir.filePath(QStringLiteral("small"));
+        QVERIFY(QDir().mkpath(dir));
+        const QByteArray d = QFile::encodeName(dir);
+        if (::mount("tmpfs", d.constData(), "tmpfs", 0, "size=1m") != 0)
+            QSKIP("cannot mount a tmpfs here");
+        const QString file = dir + QStringLiteral("/p.triad");
+        QString failure;
+        int storedAssets = 0;
+        bool reopenedOk = false;
+        int issuesAfter = -1;
+        {
+            auto db = ProjectDatabase::create(file, ProjectInfo{QStringLiteral("P"), {}, {}});
+            QVERIFY(db);
+            Asset a;
+            a.name = QStringLiteral("web-01");
+            a.transport = QStringLiteral("local");
+            const qint64 assetId = *(*db)->addAsset(a);
+            RunInfo run;
+            run.templateId = QStringLiteral("t");
+            run.templateVersion = QStringLiteral("1");
+            const qint64 runId = *(*db)->beginRun(run);
+            // 64 KiB of evidence per asset: the 1 MiB disk fills after a dozen.
+            for (int i = 0; i < 100 && failure.isEmpty(); ++i) {
+                AssetRunRecord rec;
+                rec.assetId = assetId;
+                rec.assetName = QStringLiteral("web-01-%1").arg(i);
+                rec.status = AssetRunStatus::Ok;
+                const Status s = (*db)->storeAssetResults(runId, rec, {evidence(QByteArray(64 * 1024, char('a' + i % 26)))},
+                                                          {res(QStringLiteral("c%1").arg(i), CheckStatus::Fail)});
+                if (s)
+                    ++storedAssets;
+                else
+                    failure = s.error().toString();
+            }
+        }
+        {
+            auto again = ProjectDatabase::open(file, ProjectDatabase::OpenMode::ReadOnly);
+            reopenedOk = again && (*again)->results(1) && (*again)->results(1)->size() == storedAssets;
+            if (again && (*again)->countIssues())
+                issuesAfter = *(*again)->countIssues();
+        }
+        ::umount(d.constData());
+        QVERIFY2(!failure.isEmpty(), "the disk never filled up");
+        QVERIFY2(failure.contains(QStringLiteral("full"), Qt::CaseInsensitive), qPrintable(failure));
+        QVERIFY(storedAssets > 0);
+        QVERIFY(reopenedOk);
+        QCOMPARE(issuesAfter, storedAssets);
     }
 
     void aFailedStoreChangesNoIssue()
