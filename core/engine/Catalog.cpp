@@ -56,6 +56,11 @@ void checkLibrary(const CheckLibrary &lib, QList<Error> &errors)
     QSet<QString> used;
     auto checkRules = [&](const QList<RuleDef> &rules, const QString &owner) {
         for (const RuleDef &r : rules) {
+            for (const QString &source : r.assertion.valueFrom) {
+                used.insert(source);
+                if (!collectors.contains(source))
+                    errors << at(r.location, QStringLiteral("%1: value_from reads unknown collector '%2'").arg(owner, source));
+            }
             for (const QString &source : r.sources) {
                 used.insert(source);
                 if (!collectors.contains(source))

@@ -119,6 +119,11 @@ struct Builder {
                 if (run)
                     noteUse(source, checkId);
             }
+            for (QString &source : r.assertion.valueFrom) {
+                source = run ? collectorKey(lib, source) : lib.id + QLatin1Char('/') + source;
+                if (run)
+                    noteUse(source, checkId);
+            }
             r.assertion.value = Parameters::substituteValue(r.assertion.value, values);
         }
         return rules;

@@ -281,7 +281,22 @@ RuleDef Reader::rule(const YAML::Node &node, const QString &path, bool insideSub
         r.assertion.type = ValueType(kValueTypes.indexOf(a.choice("type", kValueTypes, QStringLiteral("auto"))));
         r.assertion.ignoreCase = a.boolean("ignore_case").value_or(false);
         const YAML::Node valueNode = a.node("value");
-        const bool hasValue = valueNode.IsDefined() && !valueNode.IsNull();
+        bool hasValue = valueNode.IsDefined() && !valueNode.IsNull();
+        if (a.has("value_from")) {
+            const QString fromPath = assertPath + QStringLiteral(".value_from");
+            MapReader f(a.node("value_from"), fromPath, m_ctx);
+            if (f.valid()) {
+                const QString from = f.string("from", true);
+                if (!from.isEmpty())
+                    r.assertion.valueFrom = {from};
+                if (f.has("select"))
+                    r.assertion.valueFromSelect = selector(f.node("select"), fromPath + QStringLiteral(".select"));
+                f.finish();
+            }
+            if (hasValue)
+                m_ctx.error(valueNode, assertPath, QStringLiteral("give 'value' or 'value_from', not both"));
+            hasValue = true;
+        }
         if (hasValue) {
             if (valueNode.IsMap())
                 m_ctx.error(valueNode, assertPath + QStringLiteral(".value"), QStringLiteral("a value cannot be a mapping"));
@@ -296,7 +311,7 @@ RuleDef Reader::rule(const YAML::Node &node, const QString &path, bool insideSub
         if (knownOp && !valueless && !hasValue)
             m_ctx.error(assertNode, assertPath, QStringLiteral("'%1' needs a value").arg(op));
         const QVariant &v = r.assertion.value;
-        if (knownOp && hasValue && !isParameterRef(v)) {
+        if (knownOp && hasValue && r.assertion.valueFrom.isEmpty() && !isParameterRef(v)) {
             if ((o == Operator::Regex || o == Operator::NotRegex)) {
                 const QRegularExpression re(v.toString());
                 if (!re.isValid())

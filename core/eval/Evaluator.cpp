@@ -75,7 +75,21 @@ CheckStatus onMissing(OnMissing m)
 RuleOutcome evaluateRule(const RuleDef &rule, const ObservationMap &observations, const QVariant *subject)
 {
     RuleOutcome out;
-    const Assertion assertion(rule.assertion);
+    AssertDef assertDef = rule.assertion;
+    if (!assertDef.valueFrom.isEmpty()) {
+        // The expected value is evidence too: without it the rule cannot be judged.
+        const QString key = assertDef.valueFrom.first();
+        const auto it = observations.constFind(key);
+        if (it == observations.cend() || it->state == Observation::State::Error) {
+            out.status = CheckStatus::Error;
+            out.message = it == observations.cend() ? QStringLiteral("%1: no evidence collected").arg(key) : key + QStringLiteral(": ") + it->error;
+            return out;
+        }
+        const QVariant expected = it->state == Observation::State::Value ? selectIn(it->value, assertDef.valueFromSelect) : QVariant();
+        // A missing list (no audit rule at all) is an empty list: nothing is "in" it.
+        assertDef.value = expected.isValid() ? expected : QVariant(QVariantList{});
+    }
+    const Assertion assertion(assertDef);
     out.expected = quantifierWord(rule.quantifier) + sourceName(rule) + QLatin1Char(' ') + assertion.describe();
 
     QVariant value;
@@ -234,9 +248,10 @@ QStringList keysOf(const PlannedCheck &planned)
     QStringList keys;
     auto add = [&keys](const QList<RuleDef> &rules) {
         for (const RuleDef &rule : rules)
-            for (const QString &key : rule.sources)
-                if (!keys.contains(key))
-                    keys << key;
+            for (const QStringList *list : {&rule.sources, &rule.assertion.valueFrom})
+                for (const QString &key : *list)
+                    if (!keys.contains(key))
+                        keys << key;
     };
     for (const PredicateDef &p : planned.appliesWhen)
         add(p.rules);

@@ -78,6 +78,10 @@ struct AssertDef {
     Operator op = Operator::Exists;
     ValueType type = ValueType::Auto;
     QVariant value;             ///< string, number, bool or list; may hold "${param}"
+    /// value_from: the expected value is read from another collector's observation (one source)
+    /// at this selection, e.g. the paths audit rules watch, compared with the files a walk found.
+    QStringList valueFrom;
+    QStringList valueFromSelect;
     bool ignoreCase = false;
 };
 

@@ -125,6 +125,26 @@ private slots:
                             QStringLiteral("roots, exclude and cross_mounts apply to fswalk collectors only")));
     }
 
+    void valueFrom()
+    {
+        const QByteArray two = replaced(kLibrary, "checks:\n", "  other: {type: file, path: /etc/y.conf, parse: {format: lines}}\nchecks:\n");
+        const QByteArray ok = replaced(two, "assert: {op: le, value: \"${max_tries}\"}", "assert: {op: in, value_from: {from: other}}");
+        QVERIFY2(errorsOf(ok).isEmpty(), qPrintable(errorsOf(ok).join(QLatin1Char('\n'))));
+        QVERIFY(anyContains(errorsOf(replaced(two, "assert: {op: le, value: \"${max_tries}\"}",
+                                              "assert: {op: in, value: [a], value_from: {from: other}}")),
+                            QStringLiteral("give 'value' or 'value_from', not both")));
+        // An unknown collector is caught by the catalog, naming the rule.
+        QTemporaryDir dir;
+        QFile f(dir.filePath(QStringLiteral("v.yaml")));
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write(replaced(ok, "value_from: {from: other}", "value_from: {from: nothere}"));
+        f.close();
+        QList<Error> errors;
+        QVERIFY(!Catalog::load({dir.path()}, &errors));
+        QVERIFY2(errors.first().toString().contains(QStringLiteral("value_from reads unknown collector 'nothere'")),
+                 qPrintable(errors.first().toString()));
+    }
+
     void okExitCodes()
     {
         QVERIFY(anyContains(errorsOf(replaced(kLibrary, "    path: /etc/x.conf\n", "    path: /etc/x.conf\n    ok_exit: [0, 1]\n")),

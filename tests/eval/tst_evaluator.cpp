@@ -215,6 +215,35 @@ private slots:
         QCOMPARE_WORDS(Evaluator::evaluate(p, {{files, broken(QStringLiteral("walk failed"))}}).first().status, CheckStatus::Error);
     }
 
+    // value_from: each SUID program found by the walk must be among the paths audit rules watch.
+    void valueFromComparesTwoCollectors()
+    {
+        const QString walk = QStringLiteral("lib/walk");
+        const QString watched = QStringLiteral("lib/watched");
+        RuleDef r = rule({}, {QStringLiteral("path")}, Operator::In);
+        r.assertion.valueFrom = {watched};
+        PlannedCheck p = check({r});
+        SubjectsDef s;
+        s.from = walk;
+        s.select = {QStringLiteral("suid")};
+        s.nameField = {QStringLiteral("path")};
+        p.check.subjects = s;
+        const Observation found = value(kv({{QStringLiteral("suid"), QVariantList{kv({{QStringLiteral("path"), QStringLiteral("/usr/bin/su")}}),
+                                                                                 kv({{QStringLiteral("path"), QStringLiteral("/usr/bin/mount")}})}}}));
+        const QList<CheckResult> results =
+            Evaluator::evaluate(p, {{walk, found}, {watched, value(QVariantList{QStringLiteral("/usr/bin/su")})}});
+        QCOMPARE(results.size(), 2);
+        QCOMPARE_WORDS(results.at(0).status, CheckStatus::Pass);
+        QCOMPARE_WORDS(results.at(1).status, CheckStatus::Fail);
+        QVERIFY(results.at(0).collectorKeys.contains(watched));
+        // No rule loaded at all: nothing is watched, every program fails.
+        for (const CheckResult &c : Evaluator::evaluate(p, {{walk, found}, {watched, missing()}}))
+            QCOMPARE_WORDS(c.status, CheckStatus::Fail);
+        // The expected side could not be collected: error, never a verdict.
+        for (const CheckResult &c : Evaluator::evaluate(p, {{walk, found}, {watched, broken(QStringLiteral("auditctl: permission denied"))}}))
+            QCOMPARE_WORDS(c.status, CheckStatus::Error);
+    }
+
     void disabledByTailoring()
     {
         PlannedCheck p = check({rule({kFile}, {QStringLiteral("k")}, Operator::Eq, 1)});
