@@ -5,8 +5,17 @@
 #include "scan/CoreInfo.h"
 
 #include <QCoreApplication>
+#include <QGuiApplication>
+
+#include <memory>
 
 #include <sys/resource.h>
+
+namespace triad {
+// ReportCommand.cpp
+int runReportCommand(CliContext &ctx, const QStringList &args);
+int runVerifyReportCommand(CliContext &ctx, const QStringList &args);
+} // namespace triad
 
 namespace {
 
@@ -34,6 +43,9 @@ const char *const kUsage =
     "  attest P.triad --list [--template ID] [--json]\n"
     "  tailorings P.triad [--json] | --show NAME --template ID [--version N]\n"
     "  reevaluate P.triad [--run N|latest] [--json OUT]   evaluate stored evidence against today's template\n"
+    "  report P.triad [--run N|latest] --format pdf|html|csv|json|junit|oscal --out FILE [--paper a4|letter]\n"
+    "                 [--sign-key KEY.pem --sign-cert CERT.pem]\n"
+    "  verify-report FILE [--sig SIG] [--project P.triad] [--cert CERT.pem] [--ca CA.pem]\n"
     "\n"
     "Stored passwords are sealed in the project with the passphrase in $TRIAD_VAULT_PASSPHRASE\n"
     "(or asked on the terminal).\n"
@@ -53,7 +65,13 @@ void disableCoreDumps()
 int main(int argc, char *argv[])
 {
     disableCoreDumps();
-    QCoreApplication app(argc, argv);
+    // A PDF report lays out text with Qt GUI's fonts, which need a QGuiApplication; the offscreen
+    // platform (part of libqt6gui6) needs no display.
+    const bool needsGui = argc > 1 && qstrcmp(argv[1], "report") == 0;
+    if (needsGui && qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
+        qputenv("QT_QPA_PLATFORM", "offscreen");
+    std::unique_ptr<QCoreApplication> app = needsGui ? std::make_unique<QGuiApplication>(argc, argv)
+                                                     : std::make_unique<QCoreApplication>(argc, argv);
     QCoreApplication::setApplicationName(QStringLiteral("triad-cli"));
     QCoreApplication::setApplicationVersion(triad::appVersion());
 
@@ -94,6 +112,10 @@ int main(int argc, char *argv[])
         return triad::runTailoringsCommand(ctx, args);
     if (command == QLatin1String("reevaluate"))
         return triad::runReevaluateCommand(ctx, args);
+    if (command == QLatin1String("report"))
+        return triad::runReportCommand(ctx, args);
+    if (command == QLatin1String("verify-report"))
+        return triad::runVerifyReportCommand(ctx, args);
     ctx.err() << "triad-cli: unknown command '" << command << "'\n\n" << kUsage;
     return triad::ExitBadInput;
 }

@@ -196,11 +196,32 @@ QStringList version3()
     };
 }
 
+// Version 4: exported reports. Each file written by `triad-cli report` (or the GUI) is recorded
+// with the SHA-256 of its bytes, so that a report can later be checked against the project.
+QStringList version4()
+{
+    return {
+        QStringLiteral("CREATE TABLE reports ("
+                       " id INTEGER PRIMARY KEY,"
+                       " run_id INTEGER REFERENCES runs(id) ON DELETE SET NULL,"
+                       " format TEXT NOT NULL CHECK (format IN ('pdf','html','csv','json','junit','oscal')),"
+                       " file_name TEXT NOT NULL DEFAULT '',"
+                       " sha256 TEXT NOT NULL CHECK (length(sha256) = 64),"
+                       " size INTEGER NOT NULL DEFAULT 0,"
+                       " paper TEXT NOT NULL DEFAULT '',"
+                       " created_by TEXT NOT NULL DEFAULT '',"
+                       " created_at TEXT NOT NULL,"
+                       " signature_sha256 TEXT NOT NULL DEFAULT '',"
+                       " signer_subject TEXT NOT NULL DEFAULT '')"),
+        QStringLiteral("CREATE INDEX reports_sha256 ON reports (sha256)"),
+    };
+}
+
 } // namespace
 
 QList<QStringList> steps()
 {
-    return {version1(), version2(), version3()};
+    return {version1(), version2(), version3(), version4()};
 }
 
 int latestVersion()

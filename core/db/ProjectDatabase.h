@@ -3,6 +3,7 @@
 #include "common/Result.h"
 #include "db/IssueTypes.h"
 #include "db/ProjectTypes.h"
+#include "db/ReportTypes.h"
 
 #include <QSqlDatabase>
 #include <QSqlQuery>
@@ -111,6 +112,18 @@ public:
     /// The newest version, or `version` when it is not 0.
     Result<StoredTailoring> latestTailoring(const QString &templateId, const QString &name, int version = 0);
     Result<QList<StoredTailoring>> tailorings();
+
+    // Exported reports (ProjectDatabaseReports.cpp, schema 4).
+    /// Records an exported report and writes its export to the audit log; returns its id.
+    Result<qint64> recordReport(const ReportRecord &report);
+    Status setReportSignature(qint64 reportId, const QString &signatureSha256, const QString &signerSubject);
+    Result<QList<ReportRecord>> reports();
+    /// The recorded reports whose file had this SHA-256 (lower-case hex); empty when none.
+    Result<QList<ReportRecord>> reportsWithSha256(const QString &sha256);
+    /// The evidence of a run without its output bytes, in id order.
+    Result<QList<EvidenceSummary>> evidenceSummaries(qint64 runId);
+    /// Issue events per run: run id -> event word ("opened", "fixed", ...) -> count.
+    Result<QMap<qint64, QMap<QString, int>>> issueEventCountsByRun();
 
     Status appendAudit(const QString &actor, const QString &action, const QString &details);
     Result<QList<AuditEntry>> auditLog();

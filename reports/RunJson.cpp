@@ -2,8 +2,9 @@
 
 #include "db/ProjectDatabase.h"
 
-#include <QHash>
 #include <QJsonArray>
+
+#include <cmath>
 
 namespace triad {
 namespace {
@@ -29,33 +30,24 @@ QJsonObject scoreJson(const Score &score)
                        {QStringLiteral("weighted_percent"), optional(score.weightedPercent)}};
 }
 
-Result<QJsonObject> runDocument(ProjectDatabase &db, qint64 runId, const Score &score)
+QJsonObject runDocument(const RunInfo &run, const QList<AssetRunRecord> &assets, const QList<StoredResult> &results,
+                        const QHash<qint64, QString> &evidenceSha, const Score &score)
 {
-    auto run = db.run(runId);
-    if (!run)
-        return run.error();
-    auto assets = db.runAssets(runId);
-    if (!assets)
-        return assets.error();
-    auto results = db.results(runId);
-    if (!results)
-        return results.error();
-
-    QJsonObject runObject{{QStringLiteral("id"), runId},
-                          {QStringLiteral("template"), run->templateId},
-                          {QStringLiteral("template_version"), run->templateVersion},
-                          {QStringLiteral("template_sha256"), run->templateSha256},
-                          {QStringLiteral("tailoring"), run->tailoringName},
-                          {QStringLiteral("tailoring_version"), run->tailoringId ? QJsonValue(run->tailoringVersion) : QJsonValue()},
-                          {QStringLiteral("tailoring_sha256"), run->tailoringId ? QJsonValue(run->tailoringSha256) : QJsonValue()},
-                          {QStringLiteral("started_at"), timeJson(run->startedAt)},
-                          {QStringLiteral("finished_at"), timeJson(run->finishedAt)},
-                          {QStringLiteral("status"), toString(run->status)},
-                          {QStringLiteral("operator"), run->operatorName},
-                          {QStringLiteral("app_version"), run->appVersion}};
+    QJsonObject runObject{{QStringLiteral("id"), run.id},
+                          {QStringLiteral("template"), run.templateId},
+                          {QStringLiteral("template_version"), run.templateVersion},
+                          {QStringLiteral("template_sha256"), run.templateSha256},
+                          {QStringLiteral("tailoring"), run.tailoringName},
+                          {QStringLiteral("tailoring_version"), run.tailoringId ? QJsonValue(run.tailoringVersion) : QJsonValue()},
+                          {QStringLiteral("tailoring_sha256"), run.tailoringId ? QJsonValue(run.tailoringSha256) : QJsonValue()},
+                          {QStringLiteral("started_at"), timeJson(run.startedAt)},
+                          {QStringLiteral("finished_at"), timeJson(run.finishedAt)},
+                          {QStringLiteral("status"), toString(run.status)},
+                          {QStringLiteral("operator"), run.operatorName},
+                          {QStringLiteral("app_version"), run.appVersion}};
 
     QJsonArray assetArray;
-    for (const AssetRunRecord &a : std::as_const(*assets)) {
+    for (const AssetRunRecord &a : assets) {
         assetArray.append(QJsonObject{{QStringLiteral("name"), a.assetName},
                                       {QStringLiteral("status"), toString(a.status)},
                                       {QStringLiteral("error"), a.error.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(a.error)},
@@ -65,20 +57,11 @@ Result<QJsonObject> runDocument(ProjectDatabase &db, qint64 runId, const Score &
                                       {QStringLiteral("kernel"), a.facts.kernel}});
     }
 
-    QHash<qint64, QString> shaById;
     QJsonArray resultArray;
-    for (const StoredResult &r : std::as_const(*results)) {
+    for (const StoredResult &r : results) {
         QJsonArray hashes;
-        for (qint64 evidenceId : r.evidenceIds) {
-            auto it = shaById.constFind(evidenceId);
-            if (it == shaById.cend()) {
-                auto evidence = db.evidence(evidenceId);
-                if (!evidence)
-                    return evidence.error();
-                it = shaById.insert(evidenceId, evidence->sha256);
-            }
-            hashes.append(*it);
-        }
+        for (qint64 evidenceId : r.evidenceIds)
+            hashes.append(evidenceSha.value(evidenceId));
         resultArray.append(QJsonObject{{QStringLiteral("asset"), r.assetName},
                                        {QStringLiteral("check_id"), r.result.checkId},
                                        {QStringLiteral("title"), r.title},
@@ -97,6 +80,26 @@ Result<QJsonObject> runDocument(ProjectDatabase &db, qint64 runId, const Score &
                        {QStringLiteral("assets"), assetArray},
                        {QStringLiteral("results"), resultArray},
                        {QStringLiteral("score"), scoreJson(score)}};
+}
+
+Result<QJsonObject> runDocument(ProjectDatabase &db, qint64 runId, const Score &score)
+{
+    auto run = db.run(runId);
+    if (!run)
+        return run.error();
+    auto assets = db.runAssets(runId);
+    if (!assets)
+        return assets.error();
+    auto results = db.results(runId);
+    if (!results)
+        return results.error();
+    auto evidence = db.evidenceSummaries(runId);
+    if (!evidence)
+        return evidence.error();
+    QHash<qint64, QString> shaById;
+    for (const EvidenceSummary &e : std::as_const(*evidence))
+        shaById.insert(e.id, e.sha256);
+    return runDocument(*run, *assets, *results, shaById, score);
 }
 
 } // namespace triad

@@ -1,0 +1,198 @@
+// triad-cli report | verify-report: export a run as an audit report, record its SHA-256 in the
+// project, sign it if asked; later check a report file against the project and its signature.
+#include "CliContext.h"
+
+#include "common/Hash.h"
+#include "db/ProjectDatabase.h"
+#include "engine/Catalog.h"
+#include "reports/ReportModelBuilder.h"
+#include "reports/ReportRenderer.h"
+#include "reports/ReportSigner.h"
+
+#include <QFile>
+#include <QFileInfo>
+#include <QSaveFile>
+
+#include <optional>
+
+namespace triad {
+namespace {
+
+Status writeFileAtomically(const QString &path, const QByteArray &data)
+{
+    QSaveFile f(path);
+    if (!f.open(QIODevice::WriteOnly) || f.write(data) != data.size() || !f.commit())
+        return makeError(Error::Code::Io, QStringLiteral("cannot write: %1").arg(f.errorString()), path);
+    return {};
+}
+
+} // namespace
+
+int runReportCommand(CliContext &ctx, const QStringList &args)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral(
+        "Export a run as a report and record its SHA-256 in the project.\n"
+        "With --sign-key and --sign-cert, a detached CMS signature is written beside the report (FILE.sig);\n"
+        "an encrypted key takes its passphrase from $TRIAD_SIGN_KEY_PASSPHRASE."));
+    parser.addPositionalArgument(QStringLiteral("project"), QStringLiteral("Project file."));
+    parser.addOptions({
+        {QStringLiteral("run"), QStringLiteral("Run id or 'latest' (default)."), QStringLiteral("n"), QStringLiteral("latest")},
+        {QStringLiteral("format"), QStringLiteral("pdf, html, csv, json, junit or oscal."), QStringLiteral("format")},
+        {QStringLiteral("out"), QStringLiteral("Report file to write."), QStringLiteral("file")},
+        {QStringLiteral("paper"), QStringLiteral("PDF paper size: a4 (default) or letter."), QStringLiteral("size"), QStringLiteral("a4")},
+        {QStringLiteral("sign-key"), QStringLiteral("PEM private key to sign the report with."), QStringLiteral("key.pem")},
+        {QStringLiteral("sign-cert"), QStringLiteral("PEM X.509 certificate of that key."), QStringLiteral("cert.pem")},
+        {QStringLiteral("sig-out"), QStringLiteral("Signature file (default: the report file name + .sig)."), QStringLiteral("file")},
+    });
+    if (!ctx.parse(parser, QStringLiteral("report"), args, 1, 1))
+        return ExitBadInput;
+    const auto format = reportFormatFromString(parser.value(QStringLiteral("format")));
+    if (!format)
+        return ctx.usage(QStringLiteral("report"), QStringLiteral("--format must be one of %1").arg(reportFormatNames().join(QStringLiteral(", "))));
+    const QString out = parser.value(QStringLiteral("out"));
+    if (out.isEmpty())
+        return ctx.usage(QStringLiteral("report"), QStringLiteral("--out FILE is required"));
+    const QString paperText = parser.value(QStringLiteral("paper")).toLower();
+    if (paperText != QLatin1String("a4") && paperText != QLatin1String("letter"))
+        return ctx.usage(QStringLiteral("report"), QStringLiteral("--paper must be a4 or letter"));
+    const report::PaperSize paper = paperText == QLatin1String("letter") ? report::PaperSize::Letter : report::PaperSize::A4;
+    const QString signKey = parser.value(QStringLiteral("sign-key"));
+    const QString signCert = parser.value(QStringLiteral("sign-cert"));
+    if (signKey.isEmpty() != signCert.isEmpty())
+        return ctx.usage(QStringLiteral("report"), QStringLiteral("--sign-key and --sign-cert go together"));
+
+    auto db = ctx.openProject(parser.positionalArguments().at(0), true);
+    if (!db)
+        return ctx.fail(db.error());
+    auto runId = CliContext::resolveRun(**db, parser.value(QStringLiteral("run")));
+    if (!runId)
+        return ctx.fail(runId.error());
+    // Check texts (remediation, verification) come from the installed libraries; without them the
+    // report is still complete in everything the project itself holds.
+    std::optional<Catalog> catalog;
+    if (auto loaded = ctx.loadCatalog())
+        catalog = std::move(*loaded);
+    else
+        ctx.err() << "triad-cli report: warning: check texts are left out: " << loaded.error().toString() << '\n';
+
+    report::ReportModelBuilder builder(**db, catalog ? &*catalog : nullptr);
+    auto model = builder.build(*runId);
+    if (!model)
+        return ctx.fail(model.error());
+    auto rendered = report::renderReport(*model, *format, paper);
+    if (!rendered)
+        return ctx.fail(rendered.error());
+
+    ReportRecord record;
+    record.runId = *runId;
+    record.format = toString(*format);
+    record.fileName = QFileInfo(out).absoluteFilePath();
+    record.sha256 = sha256Hex(rendered->bytes);
+    record.size = rendered->bytes.size();
+    record.paper = *format == ReportFormat::Pdf ? paperText : QString();
+    record.createdBy = CliContext::operatorName();
+
+    QString sigPath;
+    if (!signKey.isEmpty()) {
+        QByteArray passphrase = qgetenv("TRIAD_SIGN_KEY_PASSPHRASE");
+        auto signature = report::signDetached(rendered->bytes, signKey, signCert, passphrase);
+        passphrase.fill('\0');
+        if (!signature)
+            return ctx.fail(signature.error());
+        auto signer = report::certificateInfo(signCert);
+        if (!signer)
+            return ctx.fail(signer.error());
+        sigPath = parser.value(QStringLiteral("sig-out"));
+        if (sigPath.isEmpty())
+            sigPath = out + QStringLiteral(".sig");
+        if (auto s = writeFileAtomically(sigPath, *signature); !s)
+            return ctx.fail(s.error());
+        record.signatureSha256 = sha256Hex(*signature);
+        record.signerSubject = signer->signerSubject;
+    }
+    if (auto s = out == QLatin1String("-") ? ctx.writeOutput(out, rendered->bytes) : writeFileAtomically(out, rendered->bytes); !s)
+        return ctx.fail(s.error());
+    auto id = (*db)->recordReport(record);
+    if (!id)
+        return ctx.fail(id.error());
+
+    QTextStream &info = out == QLatin1String("-") ? ctx.err() : ctx.out();
+    info << "Report " << *id << ": " << record.format << " of run " << *runId << " written to " << out;
+    if (rendered->pages)
+        info << " (" << rendered->pages << " pages)";
+    info << "\nSHA-256 " << record.sha256 << " recorded in the project\n";
+    if (!sigPath.isEmpty())
+        info << "Signature " << sigPath << " by " << record.signerSubject << '\n';
+    return ExitOk;
+}
+
+int runVerifyReportCommand(CliContext &ctx, const QStringList &args)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral(
+        "Check a report file: its SHA-256 against the reports recorded in a project, and its detached\n"
+        "signature (FILE.sig is used when it exists and --sig is not given). Exit 0: verified; 1: not verified."));
+    parser.addPositionalArgument(QStringLiteral("file"), QStringLiteral("Report file."));
+    parser.addOptions({
+        {QStringLiteral("sig"), QStringLiteral("Detached signature file."), QStringLiteral("file")},
+        {QStringLiteral("project"), QStringLiteral("Project the report was exported from."), QStringLiteral("P.triad")},
+        {QStringLiteral("cert"), QStringLiteral("The signer must be this certificate (PEM)."), QStringLiteral("cert.pem")},
+        {QStringLiteral("ca"), QStringLiteral("Verify the signer's certificate chain against this CA bundle (PEM)."), QStringLiteral("ca.pem")},
+    });
+    if (!ctx.parse(parser, QStringLiteral("verify-report"), args, 1, 1))
+        return ExitBadInput;
+    const QString path = parser.positionalArguments().at(0);
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return ctx.fail(makeError(Error::Code::NotFound, QStringLiteral("cannot read the report: %1").arg(file.errorString()), path));
+    const QByteArray bytes = file.readAll();
+    const QString sha = sha256Hex(bytes);
+    QString sigPath = parser.value(QStringLiteral("sig"));
+    if (sigPath.isEmpty() && QFileInfo::exists(path + QStringLiteral(".sig")))
+        sigPath = path + QStringLiteral(".sig");
+    const QString project = parser.value(QStringLiteral("project"));
+    if (sigPath.isEmpty() && project.isEmpty())
+        return ctx.usage(QStringLiteral("verify-report"), QStringLiteral("give --project, --sig, or both"));
+
+    ctx.out() << path << ": SHA-256 " << sha << '\n';
+    bool verified = true;
+    QString recordedSignature;
+    if (!project.isEmpty()) {
+        auto db = ctx.openProject(project, false);
+        if (!db)
+            return ctx.fail(db.error());
+        auto records = (*db)->reportsWithSha256(sha);
+        if (!records)
+            return ctx.fail(records.error());
+        if (records->isEmpty()) {
+            ctx.out() << "project: NOT RECORDED: no report with this SHA-256 was exported from " << project
+                      << " (the file was changed, or comes from another project)\n";
+            verified = false;
+        } else {
+            const ReportRecord &r = records->last();
+            ctx.out() << "project: recorded as report " << r.id << " (" << r.format << " of run " << r.runId << ", exported "
+                      << r.createdAt.toUTC().toString(QStringLiteral("yyyy-MM-dd HH:mm")) << " UTC by " << r.createdBy << ")\n";
+            recordedSignature = r.signatureSha256;
+        }
+    }
+    if (!sigPath.isEmpty()) {
+        QFile sigFile(sigPath);
+        if (!sigFile.open(QIODevice::ReadOnly))
+            return ctx.fail(makeError(Error::Code::NotFound, QStringLiteral("cannot read the signature: %1").arg(sigFile.errorString()), sigPath));
+        const QByteArray signature = sigFile.readAll();
+        auto result = report::verifyDetached(bytes, signature, parser.value(QStringLiteral("cert")), parser.value(QStringLiteral("ca")));
+        if (!result) {
+            ctx.out() << "signature: INVALID: " << result.error().message << '\n';
+            verified = false;
+        } else {
+            ctx.out() << "signature: valid, signed by " << result->signerSubject << " (certificate SHA-256 " << result->certificateSha256 << ")\n";
+            if (!recordedSignature.isEmpty() && recordedSignature != sha256Hex(signature))
+                ctx.out() << "signature: note: not the signature file recorded with the export (it was signed again)\n";
+        }
+    }
+    ctx.out() << (verified ? "verified\n" : "NOT VERIFIED\n");
+    return verified ? ExitOk : ExitChecksFailed;
+}
+
+} // namespace triad
