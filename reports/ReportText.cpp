@@ -87,7 +87,7 @@ const char *const kAttestationIntro =
     "provided. The SHA-256 of each file identifies the copy stored in the project.";
 const char *const kEvidenceIntro =
     "Each item is the stored output of one collector on one asset in this run. The SHA-256 is computed over the stored "
-    "standard output when it was collected; `triad-cli results --evidence` prints the output itself.";
+    "standard output when it was collected; \u201ctriad-cli results --evidence\u201d prints the output itself.";
 const char *const kEvidenceSummarised =
     "This run holds more evidence items than this appendix lists one by one: the items read by findings are listed, "
     "and the evidence of each asset is summarised by a manifest digest, the SHA-256 over the lines \"<sha256>  "
@@ -96,8 +96,8 @@ const char *const kSignOffIntro =
     "By signing, the assessor confirms that the assessment was made as described, and the reviewer that the findings "
     "and exceptions were reviewed with the system owner.";
 const char *const kIntegrity =
-    "The SHA-256 of this report file is recorded in the project when it is written. `triad-cli verify-report FILE "
-    "--project P.triad` checks a copy against that record, and against its detached signature when one was made.";
+    "The SHA-256 of this report file is recorded in the project when it is written. \u201ctriad-cli verify-report FILE "
+    "--project P.triad\u201d checks a copy against that record, and against its detached signature when one was made.";
 } // namespace text
 
 } // namespace triad::report
