@@ -115,8 +115,8 @@ void changeTable(Html &h, const QString &title, const QList<ComparedResult> &ite
                  {11, 20, 35, 17, 17});
     for (const ComparedResult &c : items)
         h.row({severityCell(c.severity), html(c.assetName), checkCell(c.title, c.checkId), html(c.subject),
-               html(c.before ? toString(*c.before) : QStringLiteral("not run")) + QStringLiteral(" \u2192 ") +
-                   html(c.after ? toString(*c.after) : QStringLiteral("gone"))});
+               html(c.before ? statusLabel(toString(*c.before)) : QStringLiteral("not run")) + QStringLiteral(" \u2192 ") +
+                   html(c.after ? statusLabel(toString(*c.after)) : QStringLiteral("gone"))});
     h.tableEnd();
     if (total > items.size())
         h.p(QStringLiteral("%1 more are not listed here; <i>triad-cli diff</i> lists them all.").arg(total - items.size()), QStringLiteral("note"));

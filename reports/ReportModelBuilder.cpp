@@ -4,9 +4,12 @@
 #include "common/Paths.h"
 #include "db/ProjectDatabase.h"
 #include "engine/Catalog.h"
+#include "engine/Parameters.h"
 #include "engine/TemplateLoader.h"
 
 #include <QCryptographicHash>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QMap>
 #include <QSet>
 
@@ -308,6 +311,7 @@ Result<ReportModel> ReportModelBuilder::build(qint64 runId)
                 cited.insert(id);
         }
     }
+    const QVariantMap parameters = QJsonDocument::fromJson(run->parametersJson.toUtf8()).object().toVariantMap();
     QList<Finding> findings;
     for (auto it = byCheck.cbegin(); it != byCheck.cend(); ++it) {
         const QList<const StoredResult *> &list = it.value();
@@ -366,11 +370,18 @@ Result<ReportModel> ReportModelBuilder::build(qint64 runId)
             break;
         }
         if (const CheckDef *def = m_catalog ? m_catalog->findCheck(f.checkId) : nullptr) {
+            // The texts as the run's parameters made them ("${pass_max_days}" -> "365").
+            auto sub = [&](const QString &text) { return Parameters::substitute(text, parameters).trimmed(); };
             f.definitionKnown = true;
-            f.description = def->description.trimmed();
-            f.rationale = def->rationale.trimmed();
-            f.remediation = def->remediation;
-            f.verification = def->verification;
+            f.description = sub(def->description);
+            f.rationale = sub(def->rationale);
+            f.remediation.summary = sub(def->remediation.summary);
+            f.remediation.impact = sub(def->remediation.impact);
+            for (const QString &command : def->remediation.commands)
+                f.remediation.commands << sub(command);
+            for (const QString &step : def->verification.steps)
+                f.verification.steps << sub(step);
+            f.verification.expected = sub(def->verification.expected);
             f.references = def->references;
         }
         findings << f;

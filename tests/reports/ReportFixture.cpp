@@ -3,8 +3,11 @@
 #include "common/Hash.h"
 #include "db/ProjectDatabase.h"
 #include "engine/Catalog.h"
+#include "engine/Parameters.h"
 
 #include <QFile>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QSet>
 
 #include <algorithm>
@@ -71,6 +74,15 @@ Result<FixtureProject> buildFixtureProject(const QString &path, const Catalog &c
         checks[i].collector = QStringLiteral("%1.collector-%2").arg(checks.at(i).def->library).arg(i / 2);
     fx.subjectCheck = checks.at(checks.size() / 2).def->id;
 
+    // The parameter values a scan records with its run: library defaults, then the template's.
+    QVariantMap parameters;
+    for (const CheckLibrary &lib : catalog.libraries())
+        for (const ParameterDef &p : lib.parameters)
+            parameters.insert(p.name, p.defaultValue);
+    for (auto it = t->defaults.cbegin(); it != t->defaults.cend(); ++it)
+        parameters.insert(it.key(), it.value());
+    const QString parametersJson = QString::fromUtf8(QJsonDocument(QJsonObject::fromVariantMap(parameters)).toJson(QJsonDocument::Compact));
+
     QStringList names;
     for (int i = 0; i < o.assets; ++i) {
         Asset a;
@@ -120,6 +132,7 @@ Result<FixtureProject> buildFixtureProject(const QString &path, const Catalog &c
         run.startedAt = now.addDays(r - o.runs).addSecs(-3600);
         run.status = RunStatus::Running;
         run.operatorName = QStringLiteral("alice");
+        run.parametersJson = parametersJson;
         run.appVersion = QStringLiteral("0.1.0");
         auto runId = db.beginRun(run);
         if (!runId)
@@ -198,7 +211,7 @@ Result<FixtureProject> buildFixtureProject(const QString &path, const Catalog &c
                             sr.result.message = QStringLiteral("collector timed out after 30 s");
                         sr.result.collectorKeys = {c.collector};
                         sr.severity = c.def->severity;
-                        sr.title = c.def->title;
+                        sr.title = Parameters::substitute(c.def->title, parameters);
                         sr.requirementIds = c.requirements;
                         results << sr;
                     }

@@ -329,6 +329,9 @@ private slots:
         }
         for (const TopRisk &t : std::as_const(m_model.topRisks))
             QVERIFY(all.contains(t.checkId));
+        // Check texts carry the run's parameter values, not their placeholders.
+        const auto placeholder = QRegularExpression(QStringLiteral("\\$\\{[a-z0-9_]+\\}")).match(all);
+        QVERIFY2(!placeholder.hasMatch(), qPrintable(placeholder.captured()));
         // Exceptions, attestation, evidence, sign-off.
         QVERIFY(all.contains(QStringLiteral("Legacy monitoring agent needs this until the Q1 migration & rollout")));
         QVERIFY(all.contains(QStringLiteral("EXPIRED")));
