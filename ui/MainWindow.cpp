@@ -1,6 +1,9 @@
 #include "MainWindow.h"
 
+#include "CheckDetailHtml.h"
+#include "IssuesView.h"
 #include "ProjectLoader.h"
+#include "RegisterView.h"
 #include "engine/Catalog.h"
 #include "models/ResultTableModel.h"
 #include "models/RunListModel.h"
@@ -15,6 +18,7 @@
 #include <QKeySequence>
 #include <QLabel>
 #include <QLineEdit>
+#include <QListWidget>
 #include <QMenuBar>
 #include <QSplitter>
 #include <QStackedWidget>
@@ -56,6 +60,7 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent)
         if (!self)
             return;
         self->m_catalog = std::move(catalog);
+        self->m_issues->setCatalog(self->m_catalog);
         // The texts of the shown result depend on the catalog: draw it again now that it is here.
         if (const StoredResult *shown = self->m_results->resultAt(int(self->m_shownResultRow)))
             self->showResult(*shown);
@@ -96,7 +101,26 @@ void MainWindow::buildUi()
                              "<code>triad-cli scan demo.triad --template cis-linux</code></p>"));
     m_stack->addWidget(m_emptyState);
 
-    auto *splitter = new QSplitter(Qt::Horizontal, m_stack);
+    auto *workspace = new QWidget(m_stack);
+    auto *workspaceLayout = new QHBoxLayout(workspace);
+    workspaceLayout->setContentsMargins(4, 4, 4, 4);
+    m_sideBar = new QListWidget(workspace);
+    m_sideBar->setObjectName(QStringLiteral("sideBar"));
+    m_sideBar->addItems({tr("Runs && results"), tr("Issues"), tr("Waivers && attestations")});
+    m_sideBar->setFixedWidth(m_sideBar->sizeHintForColumn(0) + 24);
+    m_sideBar->setFrameShape(QFrame::NoFrame);
+    m_sideBar->setSpacing(2);
+    m_pages = new QStackedWidget(workspace);
+    workspaceLayout->addWidget(m_sideBar);
+    workspaceLayout->addWidget(m_pages, 1);
+
+    m_resultsPage = new QStackedWidget(m_pages);
+    m_noRuns = new QLabel(m_resultsPage);
+    m_noRuns->setObjectName(QStringLiteral("noRunsState"));
+    m_noRuns->setAlignment(Qt::AlignCenter);
+    m_noRuns->setWordWrap(true);
+    m_resultsPage->addWidget(m_noRuns);
+    auto *splitter = new QSplitter(Qt::Horizontal, m_resultsPage);
     m_runView = makeTable(m_runs, splitter);
     m_runView->setMinimumWidth(320);
 
@@ -112,6 +136,7 @@ void MainWindow::buildUi()
                           CheckStatus::Manual, CheckStatus::Waived})
         m_statusFilter->addItem(toString(s), int(s));
     m_search = new QLineEdit(resultPane);
+    m_search->setObjectName(QStringLiteral("resultSearch"));
     m_search->setPlaceholderText(tr("Search checks, assets, requirements…"));
     m_search->setClearButtonEnabled(true);
     filterBar->addWidget(m_runSummary, 1);
@@ -124,13 +149,37 @@ void MainWindow::buildUi()
     resultLayout->addWidget(m_resultView);
 
     m_detail = new QTextBrowser(right);
+    m_detail->setObjectName(QStringLiteral("resultDetail"));
     m_detail->setOpenLinks(false);
     m_detail->setPlaceholderText(tr("Select a result to see its evidence, remediation and verification."));
     right->setStretchFactor(0, 3);
     right->setStretchFactor(1, 2);
     splitter->setStretchFactor(1, 1);
-    m_stack->addWidget(splitter);
+    m_resultsPage->addWidget(splitter);
+    m_pages->addWidget(m_resultsPage);
+    m_issues = new IssuesView(m_pages);
+    m_pages->addWidget(m_issues);
+    m_register = new RegisterView(m_pages);
+    m_pages->addWidget(m_register);
+    m_stack->addWidget(workspace);
     setCentralWidget(m_stack);
+
+    QMenu *view = menuBar()->addMenu(tr("&View"));
+    const QList<std::pair<QString, View>> views{
+        {tr("&Runs and Results"), View::Results}, {tr("&Issues"), View::Issues}, {tr("&Waivers and Attestations"), View::Register}};
+    for (int n = 0; n < views.size(); ++n) {
+        QAction *action = view->addAction(views[n].first, this, [this, v = views[n].second] { showView(v); });
+        action->setShortcut(QKeySequence(Qt::CTRL | Qt::Key(Qt::Key_1 + n)));
+    }
+    view->addSeparator();
+    view->addAction(m_issues->waiveAction());
+    connect(m_sideBar, &QListWidget::currentRowChanged, m_pages, &QStackedWidget::setCurrentIndex);
+    m_sideBar->setCurrentRow(0);
+    connect(m_issues, &IssuesView::issuesLoaded, this, &MainWindow::issuesLoaded);
+    connect(m_issues, &IssuesView::detailShown, this, &MainWindow::issueDetailShown);
+    connect(m_register, &RegisterView::registerLoaded, this, &MainWindow::registerLoaded);
+    connect(m_issues, &IssuesView::waiverAdded, m_register, &RegisterView::reload);
+    connect(m_register, &RegisterView::waiverEnded, m_issues, &IssuesView::reload);
 
     connect(m_statusFilter, &QComboBox::currentIndexChanged, this,
             [this] { m_filter->setStatusFilter(m_statusFilter->currentData().toInt()); });
@@ -180,18 +229,32 @@ void MainWindow::openProject(const QString &path)
         self->setWindowTitle(tr("%1 — Triad").arg(snapshot->info.name));
         self->m_runs->setRuns(snapshot->runs);
         self->m_runView->resizeColumnsToContents();
+        self->m_stack->setCurrentIndex(1);
+        self->m_issues->setProject(path, snapshot->assets, snapshot->runs);
+        self->m_register->setProject(path);
         if (snapshot->runs.isEmpty()) {
-            self->showMessage(tr("<h2>%1</h2><p>This project has %2 asset(s) and no assessment yet.</p>"
-                                 "<p>Run one with <code>triad-cli scan %3 --template cis-linux</code>.</p>")
-                                  .arg(esc(snapshot->info.name)).arg(snapshot->assets.size()).arg(esc(path)));
+            self->m_noRuns->setText(tr("<h2>%1</h2><p>This project has %2 asset(s) and no assessment yet.</p>"
+                                       "<p>Run one with <code>triad-cli scan %3 --template cis-linux</code>.</p>")
+                                        .arg(esc(snapshot->info.name)).arg(snapshot->assets.size()).arg(esc(path)));
+            self->m_resultsPage->setCurrentWidget(self->m_noRuns);
         } else {
-            self->m_stack->setCurrentIndex(1);
+            self->m_resultsPage->setCurrentIndex(1);
             self->m_runView->selectRow(0);
         }
         self->statusBar()->showMessage(tr("%1: %2 asset(s), %3 run(s)")
                                            .arg(snapshot->info.name).arg(snapshot->assets.size()).arg(snapshot->runs.size()));
         emit self->projectLoaded(path);
     });
+}
+
+void MainWindow::showView(View view)
+{
+    m_sideBar->setCurrentRow(int(view));
+}
+
+MainWindow::View MainWindow::currentView() const
+{
+    return View(m_pages->currentIndex());
 }
 
 void MainWindow::selectRun(qint64 runId)
@@ -239,25 +302,7 @@ void MainWindow::showResult(const StoredResult &result)
     if (!result.requirementIds.isEmpty())
         html += QStringLiteral("<tr><td><b>Requirements</b></td><td>%1</td></tr>").arg(esc(result.requirementIds.join(QStringLiteral(", "))));
     html += QStringLiteral("</table>");
-    if (const CheckDef *check = m_catalog ? m_catalog->findCheck(result.result.checkId) : nullptr) {
-        if (!check->description.isEmpty())
-            html += QStringLiteral("<p>%1</p>").arg(esc(check->description));
-        if (!check->rationale.isEmpty())
-            html += QStringLiteral("<p><i>Why it matters:</i> %1</p>").arg(esc(check->rationale));
-        if (!check->remediation.summary.isEmpty()) {
-            html += QStringLiteral("<h4>Remediation</h4><p>%1</p>").arg(esc(check->remediation.summary));
-            for (const QString &command : check->remediation.commands)
-                html += QStringLiteral("<pre>%1</pre>").arg(esc(command));
-            if (!check->remediation.impact.isEmpty())
-                html += QStringLiteral("<p><i>Impact:</i> %1</p>").arg(esc(check->remediation.impact));
-        }
-        if (!check->verification.steps.isEmpty()) {
-            html += QStringLiteral("<h4>Manual verification</h4>");
-            for (const QString &step : check->verification.steps)
-                html += QStringLiteral("<pre>%1</pre>").arg(esc(step));
-            html += QStringLiteral("<p><i>Expected:</i> %1</p>").arg(esc(check->verification.expected));
-        }
-    }
+    html += checkDetailHtml(m_catalog.get(), result.result.checkId);
     m_detail->setHtml(html + tr("<p><i>Loading evidence…</i></p>"));
 
     QPointer<MainWindow> self(this);

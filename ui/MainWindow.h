@@ -7,6 +7,7 @@
 
 class QComboBox;
 class QLabel;
+class QListWidget;
 class QLineEdit;
 class QStackedWidget;
 class QTableView;
@@ -15,13 +16,16 @@ class QTextBrowser;
 namespace triad {
 
 class Catalog;
+class IssuesView;
+class RegisterView;
 class ResultFilterProxy;
 class ResultTableModel;
 class RunListModel;
 struct StoredResult;
 
-/// Opens a project and shows its runs, the results of the selected run, and the evidence of the
-/// selected result. Every database read runs on a worker thread.
+/// Opens a project and shows, through a side bar, its runs with the results of the selected run and
+/// the evidence of the selected result; its issues; and its waiver and attestation registers.
+/// Every database read runs on a worker thread.
 class MainWindow final : public QMainWindow {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(MainWindow)
@@ -33,10 +37,21 @@ public:
     void openProject(const QString &path);
     [[nodiscard]] QString projectPath() const { return m_projectPath; }
 
+    enum class View { Results, Issues, Register };
+    void showView(View view);
+    [[nodiscard]] View currentView() const;
+    [[nodiscard]] IssuesView *issuesView() const { return m_issues; }
+    [[nodiscard]] RegisterView *registerView() const { return m_register; }
+
 signals:
     /// Emitted once a project (or a run) has been loaded and shown: lets tests and scripts wait.
     void projectLoaded(const QString &path);
     void runLoaded(qint64 runId);
+    /// The Issues view shows the first page of its filter (`total` issues match).
+    void issuesLoaded(int total);
+    /// The Issues view's detail pane shows the history of an issue.
+    void issueDetailShown(qint64 issueId);
+    void registerLoaded();
 
 private:
     void buildUi();
@@ -54,6 +69,12 @@ private:
     ResultFilterProxy *m_filter = nullptr;
     QStackedWidget *m_stack = nullptr;
     QLabel *m_emptyState = nullptr;
+    QListWidget *m_sideBar = nullptr;
+    QStackedWidget *m_pages = nullptr;
+    QStackedWidget *m_resultsPage = nullptr;
+    QLabel *m_noRuns = nullptr;
+    IssuesView *m_issues = nullptr;
+    RegisterView *m_register = nullptr;
     QTableView *m_runView = nullptr;
     QTableView *m_resultView = nullptr;
     QTextBrowser *m_detail = nullptr;

@@ -29,9 +29,16 @@ int main(int argc, char *argv[])
     // project's latest run is shown, then quit.
     parser.addOption({QStringLiteral("screenshot"), QStringLiteral("Save a PNG of the window after loading, then quit."),
                       QStringLiteral("png")});
+    parser.addOption({QStringLiteral("view"), QStringLiteral("View to show first: results, issues or register."),
+                      QStringLiteral("name"), QStringLiteral("results")});
     parser.process(app);
 
     triad::MainWindow window;
+    const QString view = parser.value(QStringLiteral("view"));
+    if (view == QLatin1String("issues"))
+        window.showView(triad::MainWindow::View::Issues);
+    else if (view == QLatin1String("register"))
+        window.showView(triad::MainWindow::View::Register);
     QString project = parser.value(QStringLiteral("project"));
     if (project.isEmpty())
         project = parser.positionalArguments().value(0);
@@ -48,7 +55,18 @@ int main(int argc, char *argv[])
                 QApplication::exit(ok ? 0 : 1);
             });
         };
-        QObject::connect(&window, &triad::MainWindow::runLoaded, &window, save);
+        // Wait for what the chosen view shows: the latest run, the first issue's history, the registers.
+        if (view == QLatin1String("issues")) {
+            QObject::connect(&window, &triad::MainWindow::issueDetailShown, &window, save, Qt::SingleShotConnection);
+            QObject::connect(&window, &triad::MainWindow::issuesLoaded, &window, [save](int total) {
+                if (total == 0)
+                    save();
+            });
+        } else if (view == QLatin1String("register")) {
+            QObject::connect(&window, &triad::MainWindow::registerLoaded, &window, save, Qt::SingleShotConnection);
+        } else {
+            QObject::connect(&window, &triad::MainWindow::runLoaded, &window, save);
+        }
         if (project.isEmpty())
             save();
         QTimer::singleShot(30000, &app, [] { QApplication::exit(2); });

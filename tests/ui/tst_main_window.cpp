@@ -144,13 +144,13 @@ private slots:
         QVERIFY(resultView);
         QCOMPARE(resultView->model()->rowCount(), 3);
 
-        auto *search = window.findChild<QLineEdit *>();
+        auto *search = window.findChild<QLineEdit *>(QStringLiteral("resultSearch"));
         QVERIFY(search);
         search->setText(QStringLiteral("banner"));
         QCOMPARE(resultView->model()->rowCount(), 1);
         search->clear();
 
-        auto *detail = window.findChild<QTextBrowser *>();
+        auto *detail = window.findChild<QTextBrowser *>(QStringLiteral("resultDetail"));
         QVERIFY(detail);
         resultView->selectRow(0);
         QTRY_VERIFY_WITH_TIMEOUT(detail->toPlainText().contains(QStringLiteral("SHA-256")), 10000);

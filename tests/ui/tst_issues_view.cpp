@@ -1,0 +1,528 @@
+// The Issues view, its lazily paged model, the waive dialog and the waiver/attestation register,
+// on real project files, offscreen.
+#include "IssueProjectBuilder.h"
+#include "ui/IssuesView.h"
+#include "ui/MainWindow.h"
+#include "ui/RegisterView.h"
+#include "ui/WaiverDialog.h"
+#include "ui/models/AttestationTableModel.h"
+#include "ui/models/IssueTableModel.h"
+#include "ui/models/WaiverTableModel.h"
+
+#include <QAbstractItemModelTester>
+#include <QComboBox>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListWidget>
+#include <QPushButton>
+#include <QSet>
+#include <QSignalSpy>
+#include <QStackedWidget>
+#include <QStandardPaths>
+#include <QTableView>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QTextBrowser>
+
+using namespace triad;
+using triad::test::IssueProjectBuilder;
+using triad::test::Verdict;
+
+namespace {
+
+const QString kWeb = QStringLiteral("web-01");
+const QString kDb = QStringLiteral("db-01");
+
+/// Two runs over two assets: web-01/ssh.a fixed in run 2; web-01/ssh.b, db-01/ssh.a and
+/// db-01/db.x open; web-01/ssh.c waived (a waiver for every asset added between the runs).
+QString makeLifecycleProject(const QString &dir)
+{
+    const QString path = dir + QStringLiteral("/issues.triad");
+    IssueProjectBuilder p(path);
+    p.addAsset(kWeb, {QStringLiteral("web"), QStringLiteral("dmz")});
+    p.addAsset(kDb, {QStringLiteral("db")});
+    p.addRun(
+        {{kWeb, QStringLiteral("ssh.a"), CheckStatus::Fail, Severity::High},
+         {kWeb, QStringLiteral("ssh.b"), CheckStatus::Fail, Severity::Critical},
+         {kWeb, QStringLiteral("ssh.c"), CheckStatus::Fail, Severity::Low},
+         {kDb, QStringLiteral("ssh.a"), CheckStatus::Fail, Severity::High},
+         {kDb, QStringLiteral("db.x"), CheckStatus::Fail, Severity::Medium, QStringLiteral("/etc/my.cnf")}});
+    p.addWaiver(QStringLiteral("ssh.c"));
+    p.addRun(
+        {{kWeb, QStringLiteral("ssh.a"), CheckStatus::Pass, Severity::High},
+         {kWeb, QStringLiteral("ssh.b"), CheckStatus::Fail, Severity::Critical},
+         {kWeb, QStringLiteral("ssh.c"), CheckStatus::Fail, Severity::Low},
+         {kDb, QStringLiteral("ssh.a"), CheckStatus::Fail, Severity::High},
+         {kDb, QStringLiteral("db.x"), CheckStatus::Fail, Severity::Medium, QStringLiteral("/etc/my.cnf")}});
+    return path;
+}
+
+QList<Asset> assetsOf(const QString &path)
+{
+    auto db = ProjectDatabase::open(path, ProjectDatabase::OpenMode::ReadOnly);
+    return db ? (*db)->assets().value() : QList<Asset> {};
+}
+
+QList<RunInfo> runsOf(const QString &path)
+{
+    auto db = ProjectDatabase::open(path, ProjectDatabase::OpenMode::ReadOnly);
+    return db ? (*db)->runs().value() : QList<RunInfo> {};
+}
+
+QList<Waiver> waiversOf(const QString &path)
+{
+    auto db = ProjectDatabase::open(path, ProjectDatabase::OpenMode::ReadOnly);
+    return db ? (*db)->waivers().value() : QList<Waiver> {};
+}
+
+/// Waits for a signal the spy may already have caught: a continuation attached to a future that
+/// has already finished runs at once, inside the call that attached it (Qt 6.4).
+bool caught(QSignalSpy &spy, int timeout = 10000)
+{
+    return !spy.isEmpty() || spy.wait(timeout);
+}
+
+/// Chooses the item of `combo` with this text and waits for the view to show the new filter.
+bool chooseAndWait(IssuesView &view, const char *comboName, const QString &text)
+{
+    auto *combo = view.findChild<QComboBox *>(QLatin1String(comboName));
+    const int index = combo ? combo->findText(text) : -1;
+    if (index < 0)
+        return false;
+    if (combo->currentIndex() == index)
+        return true;
+    QSignalSpy loaded(&view, &IssuesView::issuesLoaded);
+    combo->setCurrentIndex(index);
+    return caught(loaded);
+}
+
+QStringList shownKeys(const IssueTableModel &model)
+{
+    QStringList keys;
+    for (int row = 0; row < model.rowCount(); ++row)
+        keys << model.issueAt(row)->assetName + QLatin1Char('/') + model.issueAt(row)->checkId;
+    return keys;
+}
+
+} // namespace
+
+class TestIssuesView final : public QObject {
+    Q_OBJECT
+private slots:
+    void initTestCase() { QStandardPaths::setTestModeEnabled(true); }
+
+    void issueModelPagesThroughThousandsOfIssues()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("many.triad"));
+        {
+            IssueProjectBuilder p(path);
+            QList<Verdict> verdicts;
+            for (int a = 0; a < 3; ++a) {
+                const QString asset = QStringLiteral("host-%1").arg(a);
+                p.addAsset(asset);
+                for (int c = 0; c < 1000; ++c)
+                    verdicts << Verdict {asset, QStringLiteral("check.%1").arg(c, 4, 10, QLatin1Char('0')),
+                                         CheckStatus::Fail, Severity(c % 5)};
+            }
+            p.addRun(verdicts);
+        }
+        IssueTableModel model;
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QSignalSpy pages(&model, &IssueTableModel::pageLoaded);
+        model.setQuery(path, {});
+        QVERIFY(caught(pages));
+        QCOMPARE(model.totalCount(), 3000);
+        QCOMPARE(model.rowCount(), IssueTableModel::kPageSize);
+        QVERIFY(model.canFetchMore({}));
+        // Most severe first, as the database orders them.
+        QCOMPARE(model.index(0, IssueTableModel::Severity).data().toString(), QStringLiteral("critical"));
+        int fetches = 0;
+        while (model.canFetchMore({})) {
+            const int before = model.rowCount();
+            model.fetchMore({});
+            if (model.isLoading())
+                QVERIFY(!model.canFetchMore({})); // one page at a time
+            QTRY_VERIFY_WITH_TIMEOUT(model.rowCount() > before, 10000);
+            QCOMPARE(model.rowCount() - before, qMin(IssueTableModel::kPageSize, 3000 - before));
+            ++fetches;
+        }
+        QCOMPARE(fetches, 5);
+        QCOMPARE(model.rowCount(), 3000);
+        QSet<qint64> ids;
+        for (int row = 0; row < model.rowCount(); ++row)
+            ids.insert(model.index(row, 0).data(IssueTableModel::IssueIdRole).toLongLong());
+        QCOMPARE(ids.size(), 3000); // pages neither overlap nor skip
+
+        // A filter is applied in the database: the count and the pages are of the filter.
+        IssueFilter filter;
+        filter.assetName = QStringLiteral("host-1");
+        filter.text = QStringLiteral("check.09");
+        pages.clear();
+        model.setQuery(path, filter);
+        QVERIFY(caught(pages));
+        QCOMPARE(model.totalCount(), 100);
+        QCOMPARE(model.rowCount(), 100);
+        QVERIFY(!model.canFetchMore({}));
+    }
+
+    void aPageOfAnOldFilterIsDropped()
+    {
+        QTemporaryDir dir;
+        const QString path = makeLifecycleProject(dir.path());
+        IssueTableModel model;
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QSignalSpy pages(&model, &IssueTableModel::pageLoaded);
+        model.setQuery(path, {});
+        IssueFilter filter;
+        filter.assetName = kDb;
+        model.setQuery(path, filter);
+        QVERIFY(caught(pages));
+        QTest::qWait(100);
+        QCOMPARE(pages.count(), 1);
+        QCOMPARE(model.rowCount(), 2);
+        QCOMPARE(shownKeys(model),
+                 (QStringList {QStringLiteral("db-01/ssh.a"), QStringLiteral("db-01/db.x")}));
+    }
+
+    void registerModelsPassTheModelTester()
+    {
+        WaiverTableModel waivers;
+        QAbstractItemModelTester waiverTester(&waivers,
+                                              QAbstractItemModelTester::FailureReportingMode::QtTest);
+        const QDateTime now = QDateTime::currentDateTimeUtc();
+        Waiver active;
+        active.id = 1;
+        active.checkId = QStringLiteral("ssh.a");
+        active.expiresOn = now.date().addDays(3);
+        Waiver expired = active;
+        expired.id = 2;
+        expired.assetScope = QStringLiteral("tag:dmz");
+        expired.expiresOn = now.date().addDays(-1);
+        Waiver ended = active;
+        ended.id = 3;
+        ended.assetScope = QStringLiteral("asset:web-01");
+        ended.endedAt = now.addSecs(-60);
+        waivers.setWaivers({active, expired, ended}, now);
+        QCOMPARE(waivers.rowCount(), 3);
+        QCOMPARE(waivers.index(0, WaiverTableModel::State).data().toString(), QStringLiteral("active"));
+        QCOMPARE(waivers.index(1, WaiverTableModel::State).data().toString(), QStringLiteral("expired"));
+        QCOMPARE(waivers.index(2, WaiverTableModel::State).data().toString(), QStringLiteral("ended"));
+        QCOMPARE(waivers.index(0, WaiverTableModel::Scope).data().toString(), QStringLiteral("all assets"));
+        QCOMPARE(waivers.index(1, WaiverTableModel::Scope).data().toString(), QStringLiteral("tag dmz"));
+        QCOMPARE(waivers.index(2, WaiverTableModel::Scope).data().toString(), QStringLiteral("asset web-01"));
+        QVERIFY(waivers.index(0, 0).data(WaiverTableModel::ActiveRole).toBool());
+        QVERIFY(!waivers.index(2, 0).data(WaiverTableModel::ActiveRole).toBool());
+
+        AttestationTableModel attestations;
+        QAbstractItemModelTester attestationTester(&attestations,
+                                                   QAbstractItemModelTester::FailureReportingMode::QtTest);
+        Attestation a;
+        a.id = 7;
+        a.templateId = QStringLiteral("cis-linux");
+        a.requirementId = QStringLiteral("1.1.1");
+        a.status = CheckStatus::Fail;
+        a.statement = QStringLiteral("BIOS password not set");
+        a.attester = QStringLiteral("auditor");
+        a.files = {AttestationFile {1, QStringLiteral("bios.png"), QString(64, QLatin1Char('a')), 10}};
+        attestations.setAttestations({a});
+        QCOMPARE(attestations.rowCount(), 1);
+        QCOMPARE(attestations.index(0, AttestationTableModel::Verdict).data().toString(),
+                 QStringLiteral("fail"));
+        QVERIFY(attestations.index(0, AttestationTableModel::Files)
+                    .data()
+                    .toString()
+                    .startsWith(QStringLiteral("bios.png")));
+        QVERIFY(attestations.index(0, AttestationTableModel::Files)
+                    .data(Qt::ToolTipRole)
+                    .toString()
+                    .contains(QString(64, QLatin1Char('a'))));
+        attestations.setAttestations({});
+        QCOMPARE(attestations.rowCount(), 0);
+    }
+
+    void viewFiltersByStateSeverityAssetAndText()
+    {
+        QTemporaryDir dir;
+        const QString path = makeLifecycleProject(dir.path());
+        IssuesView view;
+        QAbstractItemModelTester tester(view.model(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+        view.resize(1200, 700);
+        view.show();
+        QSignalSpy loaded(&view, &IssuesView::issuesLoaded);
+        view.setProject(path, assetsOf(path), runsOf(path));
+        QVERIFY(caught(loaded));
+        const IssueTableModel &model = *view.model();
+        // Open by default, most severe first.
+        QCOMPARE(shownKeys(model),
+                 (QStringList {QStringLiteral("web-01/ssh.b"), QStringLiteral("db-01/ssh.a"),
+                               QStringLiteral("db-01/db.x")}));
+        QCOMPARE(view.findChild<QLabel *>(QStringLiteral("issueCount"))->text(),
+                 QStringLiteral("3 issue(s)"));
+
+        QVERIFY(chooseAndWait(view, "issueStateFilter", QStringLiteral("Waived")));
+        QCOMPARE(shownKeys(model), QStringList {QStringLiteral("web-01/ssh.c")});
+        QCOMPARE(model.index(0, IssueTableModel::State).data().toString(), QStringLiteral("waived"));
+        QVERIFY(chooseAndWait(view, "issueStateFilter", QStringLiteral("Fixed")));
+        QCOMPARE(shownKeys(model), QStringList {QStringLiteral("web-01/ssh.a")});
+        QVERIFY(chooseAndWait(view, "issueStateFilter", QStringLiteral("All states")));
+        QCOMPARE(model.rowCount(), 5);
+
+        QVERIFY(chooseAndWait(view, "issueSeverityFilter", QStringLiteral("High and above")));
+        QCOMPARE(model.rowCount(), 3);
+        QVERIFY(chooseAndWait(view, "issueSeverityFilter", QStringLiteral("Critical")));
+        QCOMPARE(shownKeys(model), QStringList {QStringLiteral("web-01/ssh.b")});
+        QVERIFY(chooseAndWait(view, "issueSeverityFilter", QStringLiteral("All severities")));
+
+        QVERIFY(chooseAndWait(view, "issueAssetFilter", kDb));
+        QCOMPARE(shownKeys(model),
+                 (QStringList {QStringLiteral("db-01/ssh.a"), QStringLiteral("db-01/db.x")}));
+        QVERIFY(chooseAndWait(view, "issueAssetFilter", QStringLiteral("All assets")));
+
+        auto *search = view.findChild<QLineEdit *>(QStringLiteral("issueSearch"));
+        QSignalSpy afterSearch(&view, &IssuesView::issuesLoaded);
+        search->setText(QStringLiteral("my.cnf")); // the subject
+        QVERIFY(caught(afterSearch));
+        QCOMPARE(shownKeys(model), QStringList {QStringLiteral("db-01/db.x")});
+
+        // Nothing matches: the view says why and what to do.
+        afterSearch.clear();
+        search->setText(QStringLiteral("no-such-check"));
+        QVERIFY(caught(afterSearch));
+        auto *empty = view.findChild<QLabel *>(QStringLiteral("issuesEmptyState"));
+        QVERIFY(empty->isVisible());
+        QVERIFY(empty->text().contains(QStringLiteral("No issue matches")));
+        afterSearch.clear();
+        search->clear();
+        QVERIFY(caught(afterSearch));
+        QVERIFY(!empty->isVisible());
+    }
+
+    void detailShowsLatestResultAndHistory()
+    {
+        QTemporaryDir dir;
+        const QString path = makeLifecycleProject(dir.path());
+        IssuesView view;
+        view.show();
+        QSignalSpy loaded(&view, &IssuesView::issuesLoaded);
+        QSignalSpy detail(&view, &IssuesView::detailShown);
+        view.setProject(path, assetsOf(path), runsOf(path));
+        QVERIFY(caught(loaded));
+        QVERIFY(chooseAndWait(view, "issueStateFilter", QStringLiteral("Fixed")));
+        QVERIFY(caught(detail) || !detail.isEmpty());
+        auto *pane = view.findChild<QTextBrowser *>(QStringLiteral("issueDetail"));
+        QTRY_VERIFY_WITH_TIMEOUT(pane->toPlainText().contains(QStringLiteral("History")), 5000);
+        const QString text = pane->toPlainText();
+        QVERIFY2(text.contains(QStringLiteral("opened")) && text.contains(QStringLiteral("fixed")),
+                 qPrintable(text));
+        QVERIFY(text.contains(QStringLiteral("run 1")));
+        QVERIFY(text.contains(QStringLiteral("run 2")));
+        // Host strings are text, never markup.
+        QVERIFY2(text.contains(QStringLiteral("actual <b>of</b> ssh.a")), qPrintable(text));
+        QVERIFY(text.contains(QStringLiteral("expected of ssh.a")));
+        // A fixed issue is not waived.
+        QVERIFY(!view.waiveAction()->isEnabled());
+
+        QVERIFY(chooseAndWait(view, "issueStateFilter", QStringLiteral("Waived")));
+        QTRY_VERIFY_WITH_TIMEOUT(pane->toPlainText().contains(QStringLiteral("waived"))
+                                     && !pane->toPlainText().contains(QStringLiteral("Loading")),
+                                 5000);
+    }
+
+    void waiveDialogScriptedThroughTheSeamStoresAWaiver()
+    {
+        QTemporaryDir dir;
+        const QString path = makeLifecycleProject(dir.path());
+        IssuesView view;
+        view.show();
+        QSignalSpy loaded(&view, &IssuesView::issuesLoaded);
+        view.setProject(path, assetsOf(path), runsOf(path));
+        QVERIFY(caught(loaded));
+        QCOMPARE(view.model()->issueAt(0)->checkId, QStringLiteral("ssh.b"));
+        QVERIFY(view.waiveAction()->isEnabled());
+
+        // An incomplete dialog stores nothing.
+        WaiverPrompt::setNextScript([](WaiverDialog &dialog) {
+            dialog.setJustification(QStringLiteral("no approver"));
+            return true;
+        });
+        view.waiveAction()->trigger();
+        QTest::qWait(200);
+        QCOMPARE(waiversOf(path).size(), 1);
+
+        QString prefilledCheck;
+        QString prefilledAsset;
+        WaiverPrompt::setNextScript([&](WaiverDialog &dialog) {
+            prefilledCheck = dialog.checkId();
+            prefilledAsset = dialog.assetName();
+            dialog.setScope(WaiverDialog::Scope::Asset);
+            dialog.setJustification(
+                QStringLiteral("Root login needed by the <legacy> backup agent until Q3"));
+            dialog.setApprover(QStringLiteral("Jane Doe, CISO"));
+            dialog.setTicket(QStringLiteral("RISK-77"));
+            dialog.setExpiresOn(QDate::currentDate().addDays(60));
+            return true;
+        });
+        QSignalSpy added(&view, &IssuesView::waiverAdded);
+        view.waiveAction()->trigger();
+        QVERIFY(caught(added));
+        QCOMPARE(prefilledCheck, QStringLiteral("ssh.b"));
+        QCOMPARE(prefilledAsset, kWeb);
+
+        const QList<Waiver> waivers = waiversOf(path);
+        QCOMPARE(waivers.size(), 2);
+        const Waiver &w = waivers.last();
+        QCOMPARE(w.id, added.first().first().toLongLong());
+        QCOMPARE(w.checkId, QStringLiteral("ssh.b"));
+        QCOMPARE(w.assetScope, QStringLiteral("asset:web-01"));
+        QCOMPARE(w.approver, QStringLiteral("Jane Doe, CISO"));
+        QCOMPARE(w.ticket, QStringLiteral("RISK-77"));
+        QCOMPARE(w.expiresOn, QDate::currentDate().addDays(60));
+        QVERIFY(w.justification.contains(QStringLiteral("<legacy>")));
+        QVERIFY(view.findChild<QLabel *>(QStringLiteral("issueStatus"))
+                    ->text()
+                    .contains(QStringLiteral("stored")));
+
+        // A tag scope.
+        WaiverPrompt::setNextScript([](WaiverDialog &dialog) {
+            dialog.setScope(WaiverDialog::Scope::Tag, QStringLiteral("dmz"));
+            dialog.setJustification(QStringLiteral("DMZ hosts are rebuilt nightly"));
+            dialog.setApprover(QStringLiteral("CISO"));
+            return true;
+        });
+        added.clear();
+        view.waiveAction()->trigger();
+        QVERIFY(caught(added));
+        QCOMPARE(waiversOf(path).last().assetScope, QStringLiteral("tag:dmz"));
+    }
+
+    void registerShowsWaiversAndAttestationsAndEndsAWaiver()
+    {
+        QTemporaryDir dir;
+        const QString path = makeLifecycleProject(dir.path());
+        {
+            auto db = ProjectDatabase::open(path);
+            QVERIFY(db);
+            Attestation a;
+            a.templateId = QStringLiteral("cis-linux");
+            a.requirementId = QStringLiteral("1.4.1");
+            a.status = CheckStatus::Pass;
+            a.statement = QStringLiteral("Bootloader password set, seen on the console");
+            a.attester = QStringLiteral("auditor");
+            QVERIFY((*db)->addAttestation(a, {{QStringLiteral("console.png"), QByteArray("png bytes")}}));
+        }
+        RegisterView view;
+        view.show();
+        QAbstractItemModelTester waiverTester(view.waiverModel(),
+                                              QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QAbstractItemModelTester attestationTester(view.attestationModel(),
+                                                   QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QSignalSpy loaded(&view, &RegisterView::registerLoaded);
+        view.setProject(path);
+        QVERIFY(caught(loaded));
+        QCOMPARE(view.waiverModel()->rowCount(), 1);
+        QCOMPARE(view.waiverModel()->index(0, WaiverTableModel::State).data().toString(),
+                 QStringLiteral("active"));
+        QCOMPARE(view.attestationModel()->rowCount(), 1);
+        // sha256("png bytes")
+        const QString files = view.attestationModel()
+                                  ->index(0, AttestationTableModel::Files)
+                                  .data(Qt::ToolTipRole)
+                                  .toString();
+        QVERIFY2(files.contains(QStringLiteral("console.png"))
+                     && files.contains(QString::fromLatin1(
+                         QCryptographicHash::hash("png bytes", QCryptographicHash::Sha256).toHex())),
+                 qPrintable(files));
+
+        auto *table = view.findChild<QTableView *>(QStringLiteral("waiverTable"));
+        auto *reason = view.findChild<QLineEdit *>(QStringLiteral("endWaiverReason"));
+        auto *end = view.findChild<QPushButton *>(QStringLiteral("endWaiverButton"));
+        QVERIFY(!end->isEnabled());
+        table->selectRow(0);
+        QVERIFY(!end->isEnabled()); // a reason is required
+        reason->setText(QStringLiteral("Backup agent replaced"));
+        QVERIFY(end->isEnabled());
+        QSignalSpy ended(&view, &RegisterView::waiverEnded);
+        loaded.clear();
+        end->click();
+        QVERIFY(caught(ended));
+        QVERIFY(waiversOf(path).first().endedAt.isValid());
+        QVERIFY2(caught(loaded),
+                 qPrintable(view.findChild<QLabel *>(QStringLiteral("registerStatus"))->text()));
+        QCOMPARE(view.waiverModel()->index(0, WaiverTableModel::State).data().toString(),
+                 QStringLiteral("ended"));
+        table->selectRow(0);
+        QVERIFY(!end->isEnabled()); // an ended waiver cannot be ended again
+    }
+
+    void emptyStatesSayWhatToDoNext()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("fresh.triad"));
+        {
+            IssueProjectBuilder p(path);
+            p.addAsset(kWeb);
+        }
+        IssuesView issues;
+        issues.show();
+        QSignalSpy loaded(&issues, &IssuesView::issuesLoaded);
+        issues.setProject(path, assetsOf(path), runsOf(path));
+        QVERIFY(caught(loaded));
+        auto *empty = issues.findChild<QLabel *>(QStringLiteral("issuesEmptyState"));
+        QVERIFY(empty->isVisible());
+        QVERIFY(empty->text().contains(QStringLiteral("run an assessment first"), Qt::CaseInsensitive)
+                || empty->text().contains(QStringLiteral("Run an assessment first")));
+        QVERIFY(!issues.waiveAction()->isEnabled());
+
+        RegisterView reg;
+        reg.show();
+        QSignalSpy regLoaded(&reg, &RegisterView::registerLoaded);
+        reg.setProject(path);
+        QVERIFY2(caught(regLoaded),
+                 qPrintable(reg.findChild<QLabel *>(QStringLiteral("registerStatus"))->text()));
+        QVERIFY(reg.findChild<QLabel *>(QStringLiteral("waiversEmptyState"))->isVisible());
+        QVERIFY(reg.findChild<QLabel *>(QStringLiteral("waiversEmptyState"))
+                    ->text()
+                    .contains(QStringLiteral("Waive…")));
+        QVERIFY(reg.findChild<QLabel *>(QStringLiteral("attestationsEmptyState"))->isVisible());
+    }
+
+    void mainWindowNavigatesToIssuesAndRegister()
+    {
+        QTemporaryDir dir;
+        const QString path = makeLifecycleProject(dir.path());
+        MainWindow window;
+        window.show();
+        QSignalSpy issuesLoaded(&window, &MainWindow::issuesLoaded);
+        QSignalSpy registerLoaded(&window, &MainWindow::registerLoaded);
+        window.openProject(path);
+        QVERIFY(caught(issuesLoaded));
+        QVERIFY(registerLoaded.count() > 0 || caught(registerLoaded));
+        QCOMPARE(window.currentView(), MainWindow::View::Results);
+        auto *sideBar = window.findChild<QListWidget *>(QStringLiteral("sideBar"));
+        QVERIFY(sideBar);
+        sideBar->setCurrentRow(1);
+        QCOMPARE(window.currentView(), MainWindow::View::Issues);
+        QVERIFY(window.issuesView()->isVisible());
+        QCOMPARE(window.issuesView()->model()->rowCount(), 3);
+        window.showView(MainWindow::View::Register);
+        QCOMPARE(sideBar->currentRow(), 2);
+        QVERIFY(window.registerView()->isVisible());
+        QCOMPARE(window.registerView()->waiverModel()->rowCount(), 1);
+
+        // A waiver added in the Issues view appears in the register.
+        window.showView(MainWindow::View::Issues);
+        WaiverPrompt::setNextScript([](WaiverDialog &dialog) {
+            dialog.setJustification(QStringLiteral("accepted"));
+            dialog.setApprover(QStringLiteral("CISO"));
+            return true;
+        });
+        registerLoaded.clear();
+        window.issuesView()->waiveAction()->trigger();
+        QVERIFY(caught(registerLoaded));
+        QCOMPARE(window.registerView()->waiverModel()->rowCount(), 2);
+    }
+};
+
+QTEST_MAIN(TestIssuesView)
+#include "tst_issues_view.moc"

@@ -1,0 +1,115 @@
+#include "IssueQueries.h"
+
+#include "db/ProjectDatabase.h"
+
+#include <QtConcurrent/QtConcurrentRun>
+
+#include <pwd.h>
+#include <unistd.h>
+
+namespace triad::IssueQueries {
+
+QFuture<Result<IssuePage>> loadPage(const QString &path, const IssueFilter &filter, bool withCount)
+{
+    return QtConcurrent::run([path, filter, withCount]() -> Result<IssuePage> {
+        auto db = ProjectDatabase::open(path, ProjectDatabase::OpenMode::ReadOnly);
+        if (!db)
+            return db.error();
+        IssuePage page;
+        if (withCount) {
+            IssueFilter all = filter;
+            all.limit = 0;
+            all.offset = 0;
+            auto count = (*db)->countIssues(all);
+            if (!count)
+                return count.error();
+            page.total = *count;
+        }
+        auto issues = (*db)->issues(filter);
+        if (!issues)
+            return issues.error();
+        page.issues = std::move(*issues);
+        return page;
+    });
+}
+
+QFuture<Result<IssueDetail>> loadDetail(const QString &path, const IssueRecord &issue)
+{
+    return QtConcurrent::run([path, issue]() -> Result<IssueDetail> {
+        auto db = ProjectDatabase::open(path, ProjectDatabase::OpenMode::ReadOnly);
+        if (!db)
+            return db.error();
+        IssueDetail detail;
+        detail.issueId = issue.id;
+        auto events = (*db)->issueEvents(issue.id);
+        if (!events)
+            return events.error();
+        detail.events = std::move(*events);
+        // The core has no "result of an issue" query: read the run it was last seen in and pick
+        // the row of this (asset, check, subject).
+        if (issue.lastSeenRun > 0) {
+            auto results = (*db)->results(issue.lastSeenRun);
+            if (!results)
+                return results.error();
+            for (const StoredResult &r : *results) {
+                if (r.assetName == issue.assetName && r.result.checkId == issue.checkId
+                    && r.result.subject == issue.subject) {
+                    detail.latest = r;
+                    break;
+                }
+            }
+        }
+        return detail;
+    });
+}
+
+QFuture<Result<RegisterContents>> loadRegister(const QString &path)
+{
+    return QtConcurrent::run([path]() -> Result<RegisterContents> {
+        auto db = ProjectDatabase::open(path, ProjectDatabase::OpenMode::ReadOnly);
+        if (!db)
+            return db.error();
+        RegisterContents contents;
+        auto waivers = (*db)->waivers();
+        if (!waivers)
+            return waivers.error();
+        contents.waivers = std::move(*waivers);
+        auto attestations = (*db)->attestations();
+        if (!attestations)
+            return attestations.error();
+        contents.attestations = std::move(*attestations);
+        return contents;
+    });
+}
+
+QFuture<Result<qint64>> addWaiver(const QString &path, const Waiver &waiver, const QString &actor)
+{
+    return QtConcurrent::run([path, waiver, actor]() -> Result<qint64> {
+        auto db = ProjectDatabase::open(path, ProjectDatabase::OpenMode::ReadWrite);
+        if (!db)
+            return db.error();
+        return (*db)->addWaiver(waiver, actor);
+    });
+}
+
+QFuture<Status> endWaiver(const QString &path, qint64 waiverId, const QString &actor, const QString &reason)
+{
+    return QtConcurrent::run([path, waiverId, actor, reason]() -> Status {
+        auto db = ProjectDatabase::open(path, ProjectDatabase::OpenMode::ReadWrite);
+        if (!db)
+            return db.error();
+        return (*db)->endWaiver(waiverId, actor, reason);
+    });
+}
+
+QString operatorName()
+{
+    const QString fromEnv = qEnvironmentVariable("TRIAD_OPERATOR");
+    if (!fromEnv.isEmpty())
+        return fromEnv;
+    if (const passwd *pw = ::getpwuid(::geteuid()))
+        return QString::fromLocal8Bit(pw->pw_name);
+    return qEnvironmentVariable("USER", QStringLiteral("unknown"));
+}
+
+} // namespace triad::IssueQueries

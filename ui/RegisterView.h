@@ -1,0 +1,55 @@
+#pragma once
+
+#include <QWidget>
+
+class QLabel;
+class QLineEdit;
+class QPushButton;
+class QStackedWidget;
+class QTableView;
+
+namespace triad {
+
+class AttestationTableModel;
+class WaiverTableModel;
+
+/// The waiver and attestation registers of a project, and "End waiver" on an active waiver.
+class RegisterView final : public QWidget {
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(RegisterView)
+public:
+    explicit RegisterView(QWidget *parent = nullptr);
+
+    void setProject(const QString &path);
+    void clear();
+    void reload();
+
+    [[nodiscard]] WaiverTableModel *waiverModel() const { return m_waivers; }
+    [[nodiscard]] AttestationTableModel *attestationModel() const { return m_attestations; }
+    /// Ends the selected waiver with the reason typed next to the button (what the button does).
+    void endSelectedWaiver();
+
+signals:
+    void registerLoaded();
+    void waiverEnded(qint64 waiverId);
+
+private:
+    void buildUi();
+    void updateEndButton();
+    void setStatus(const QString &text, bool error = false);
+
+    QString m_path;
+    quint64 m_generation = 0;
+    WaiverTableModel *m_waivers = nullptr;
+    AttestationTableModel *m_attestations = nullptr;
+    QStackedWidget *m_waiverStack = nullptr;
+    QStackedWidget *m_attestationStack = nullptr;
+    QTableView *m_waiverTable = nullptr;
+    QTableView *m_attestationTable = nullptr;
+    QLabel *m_waiverSummary = nullptr;
+    QLineEdit *m_endReason = nullptr;
+    QPushButton *m_endButton = nullptr;
+    QLabel *m_status = nullptr;
+};
+
+} // namespace triad
