@@ -449,6 +449,29 @@ private slots:
             QCOMPARE(row.size(), CsvReportWriter::columns().size());
     }
 
+    void htmlIsOneSelfContainedFile()
+    {
+        const QString html = QString::fromUtf8(HtmlReportWriter().render(m_model));
+        QVERIFY(html.startsWith(QStringLiteral("<!DOCTYPE html>")));
+        // Nothing to fetch, nothing to run: no script, no external resource.
+        QVERIFY(!html.contains(QStringLiteral("<script"), Qt::CaseInsensitive));
+        QVERIFY(!html.contains(QStringLiteral("<link"), Qt::CaseInsensitive));
+        QVERIFY(!html.contains(QRegularExpression(QStringLiteral("(src|href)=\"(?!#)"))));
+        QCOMPARE(int(html.count(QStringLiteral("<svg "))), 2);
+        // The contents link to every chapter.
+        const QRegularExpression link(QStringLiteral("<a href=\"#(s\\d+)\">([^<]+)</a>"));
+        int links = 0;
+        for (auto it = link.globalMatch(html); it.hasNext(); ++links) {
+            const auto m = it.next();
+            QVERIFY2(html.contains(QStringLiteral(" id=\"%1\"").arg(m.captured(1))), qPrintable(m.captured(2)));
+        }
+        QVERIFY(links >= 8);
+        for (const QString &chapter : {QStringLiteral("4 Findings"), QStringLiteral("5 Exceptions register"), QStringLiteral("8 Sign-off")})
+            QVERIFY(html.contains(QStringLiteral(">%1</h1>").arg(chapter)));
+        QVERIFY(html.contains(m_fx.attestationFileSha256));
+        QVERIFY(html.contains(percentText(m_model.score.percent)));
+    }
+
     void csvHasOneRowPerResult()
     {
         const auto rows = parseCsv(QString::fromUtf8(CsvReportWriter().render(m_model)));
