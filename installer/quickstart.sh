@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The main job, from a fresh clone: install packages, build, and assess this computer with the
-# local transport. Leaves the project in ./demo.triad and the JSON result in ./demo-scan.json.
+# local transport. Leaves the project in ./demo.triad, the JSON result in ./demo-scan.json and the
+# PDF report in ./demo-report.pdf (HTML beside it).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash installer/deps.sh build
@@ -22,6 +23,9 @@ if [ "$rc" -gt 1 ]; then
     echo "scan failed with exit code $rc" >&2
     exit "$rc"
 fi
+# The audit-ready report of that run (QtGui renders it; no display needed).
+QT_QPA_PLATFORM=${QT_QPA_PLATFORM:-offscreen} "$cli" report "$project" --format pdf --out demo-report.pdf
+QT_QPA_PLATFORM=${QT_QPA_PLATFORM:-offscreen} "$cli" report "$project" --format html --out demo-report.html
 echo
-echo "Project: $project   JSON: demo-scan.json"
-echo "Next:    $cli runs $project    |    ./build/app/triad $project"
+echo "Project: $project   JSON: demo-scan.json   Report: demo-report.pdf (and demo-report.html)"
+echo "Next:    $cli issues $project    |    $cli runs $project    |    ./build/app/triad $project"
