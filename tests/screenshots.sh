@@ -1,5 +1,8 @@
 #!/usr/bin/env bash
-# Makes PNG screenshots of the GUI on a real project, under Xvfb, for a person to look at.
+# Makes PNG screenshots of the GUI on real projects, under Xvfb, for a person to look at:
+# the runs and results of a local scan, the Issues view and the Waivers & attestations register
+# of a fleet demo project (tests/reports/report_demo_project: 6 assets, 3 runs, waivers, an
+# attestation), and the empty states of a project without runs and of no project.
 # Usage: tests/screenshots.sh [BUILD_DIR] [OUT_DIR]
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -8,10 +11,22 @@ out=${2:-screenshots}
 mkdir -p "$out"
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
+cmake --build "$build" --target triad triad-cli report_demo_project >/dev/null
 cli="$build/app/triad-cli"
+gui="$build/app/triad"
+shot() { xvfb-run -a -s '-screen 0 1600x1000x24' "$gui" "$@"; }
+
 "$cli" project init "$tmp/demo.triad" --name "Screenshot demo" --customer "ACME" >/dev/null
 "$cli" assets add "$tmp/demo.triad" localhost --transport local --tags lab >/dev/null
+"$cli" project init "$tmp/fresh.triad" --name "New project" --customer "ACME" >/dev/null
+"$cli" assets add "$tmp/fresh.triad" localhost --transport local --tags lab >/dev/null
 "$cli" scan "$tmp/demo.triad" --template cis-linux --quiet || true
-xvfb-run -a -s '-screen 0 1600x1000x24' "$build/app/triad" --project "$tmp/demo.triad" --screenshot "$out/main-window.png"
-xvfb-run -a -s '-screen 0 1600x1000x24' "$build/app/triad" --screenshot "$out/empty-state.png"
+"$build/tests/reports/report_demo_project" "$tmp/fleet.triad" --assets 6 --runs 3
+
+shot --project "$tmp/demo.triad" --screenshot "$out/main-window.png"
+shot --project "$tmp/fleet.triad" --view issues --screenshot "$out/issues.png"
+shot --project "$tmp/fleet.triad" --view register --screenshot "$out/register.png"
+shot --project "$tmp/fresh.triad" --view issues --screenshot "$out/issues-empty.png"
+shot --project "$tmp/fresh.triad" --view register --screenshot "$out/register-empty.png"
+shot --screenshot "$out/empty-state.png"
 echo "Screenshots in $out/"

@@ -115,15 +115,18 @@ void IssuesView::buildUi()
     m_table->verticalHeader()->hide();
     m_table->horizontalHeader()->setStretchLastSection(false);
     m_table->horizontalHeader()->setSectionResizeMode(IssueTableModel::Title, QHeaderView::Stretch);
-    for (auto [column, width] : {std::pair {IssueTableModel::State, 70},
-                                 {IssueTableModel::Severity, 70},
-                                 {IssueTableModel::Asset, 110},
-                                 {IssueTableModel::Check, 230},
-                                 {IssueTableModel::Subject, 160},
-                                 {IssueTableModel::FirstSeen, 140},
-                                 {IssueTableModel::LastSeen, 140},
-                                 {IssueTableModel::Regressions, 85}})
-        m_table->setColumnWidth(column, width);
+    // Widths in character cells, so that they follow the font (high DPI, larger fonts).
+    const int em = m_table->fontMetrics().horizontalAdvance(QLatin1Char('m'));
+    for (auto [column, width] : {std::pair {IssueTableModel::State, 6},
+                                 {IssueTableModel::Severity, 6},
+                                 {IssueTableModel::Asset, 8},
+                                 {IssueTableModel::Check, 19},
+                                 {IssueTableModel::Subject, 10},
+                                 {IssueTableModel::FirstSeen, 11},
+                                 {IssueTableModel::LastSeen, 11},
+                                 {IssueTableModel::Regressions, 7}})
+        m_table->setColumnWidth(column, width * em);
+    m_table->verticalHeader()->setDefaultSectionSize(m_table->fontMetrics().height() + 8);
     m_empty = new QLabel(m_stack);
     m_empty->setObjectName(QStringLiteral("issuesEmptyState"));
     m_empty->setAlignment(Qt::AlignCenter);
@@ -168,6 +171,7 @@ void IssuesView::setProject(const QString &path, const QList<Asset> &assets, con
 {
     m_path = path;
     m_runCount = int(runs.size());
+    m_assetCount = int(assets.size());
     m_runTimes.clear();
     for (const RunInfo &run : runs)
         m_runTimes.insert(run.id, run.startedAt);
@@ -236,6 +240,8 @@ void IssuesView::onFirstPage()
 {
     const int total = m_model->totalCount();
     m_count->setText(tr("%n issue(s)", nullptr, total));
+    // An empty detail pane under an empty state only looks broken.
+    m_detail->setVisible(total > 0);
     if (total > 0) {
         m_stack->setCurrentWidget(m_table);
         m_table->selectRow(0);
@@ -243,7 +249,13 @@ void IssuesView::onFirstPage()
         const IssueFilter filter = currentFilter();
         const bool narrowed
             = !filter.text.isEmpty() || !filter.assetName.isEmpty() || filter.minSeverity.has_value();
-        if (m_runCount == 0) {
+        if (m_assetCount == 0) {
+            m_empty->setText(
+                tr("<h3>No issues yet</h3><p>This project has no assets. Add one, then run an "
+                   "assessment, e.g.<br><code>triad-cli assets add %1 localhost --transport local</code><br>"
+                   "<code>triad-cli scan %1 --template cis-linux</code></p>")
+                    .arg(esc(m_path)));
+        } else if (m_runCount == 0) {
             m_empty->setText(
                 tr("<h3>No issues yet</h3><p>Issues appear once an assessment has run: a failing check "
                    "on an asset opens one.</p><p>Run an assessment first, e.g. "
@@ -335,7 +347,6 @@ void IssuesView::showDetail(const IssueRecord &issue, const IssueDetail *detail)
                              esc(detail->latest->requirementIds.join(QStringLiteral(", "))));
     }
     html += QStringLiteral("</table>");
-    html += checkDetailHtml(m_catalog.get(), issue.checkId);
     html += QStringLiteral("<h4>%1</h4>").arg(tr("History"));
     if (!detail) {
         html += tr("<p><i>Loading the history…</i></p>");
@@ -344,14 +355,19 @@ void IssuesView::showDetail(const IssueRecord &issue, const IssueDetail *detail)
     } else {
         html += QStringLiteral("<table cellpadding=2>");
         for (const IssueEventRecord &e : detail->events) {
+            // An event of a run is shown at the run's start, which is when the host was seen so;
+            // the row's own time is when it was stored (later for an imported or re-evaluated run).
+            const QDateTime runAt = m_runTimes.value(e.runId);
+            const QDateTime when = runAt.isValid() ? runAt : e.at;
             html += QStringLiteral(
                         "<tr><td>%1</td><td><b><font color=\"%2\">%3</font></b></td><td>%4</td></tr>")
-                        .arg(esc(e.at.toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm"))),
+                        .arg(esc(when.toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm"))),
                              eventColor(e.event), esc(toString(e.event)),
-                             e.runId > 0 ? runText(e.runId) : tr("outside a run"));
+                             e.runId > 0 ? tr("run %1").arg(e.runId) : tr("outside a run"));
         }
         html += QStringLiteral("</table>");
     }
+    html += checkDetailHtml(m_catalog.get(), issue.checkId);
     m_detail->setHtml(html);
 }
 

@@ -65,6 +65,7 @@ private:
     QStringList m_tags;
     QHash<qint64, QDateTime> m_runTimes;
     int m_runCount = 0;
+    int m_assetCount = 0;
     qint64 m_shownIssue = 0;
     IssueTableModel *m_model = nullptr;
     QComboBox *m_state = nullptr;

@@ -106,7 +106,7 @@ void MainWindow::buildUi()
     workspaceLayout->setContentsMargins(4, 4, 4, 4);
     m_sideBar = new QListWidget(workspace);
     m_sideBar->setObjectName(QStringLiteral("sideBar"));
-    m_sideBar->addItems({tr("Runs && results"), tr("Issues"), tr("Waivers && attestations")});
+    m_sideBar->addItems({tr("Runs & results"), tr("Issues"), tr("Waivers & attestations")});
     m_sideBar->setFixedWidth(m_sideBar->sizeHintForColumn(0) + 24);
     m_sideBar->setFrameShape(QFrame::NoFrame);
     m_sideBar->setSpacing(2);

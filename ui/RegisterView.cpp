@@ -69,6 +69,8 @@ void RegisterView::buildUi()
     auto *waiverBar = new QHBoxLayout;
     waiverBar->addWidget(makeHeading(tr("Waivers"), waiverPane));
     m_waiverSummary = new QLabel(waiverPane);
+    m_waiverSummary->setContentsMargins(12, 6, 0, 2);
+    m_waiverSummary->setForegroundRole(QPalette::PlaceholderText);
     waiverBar->addWidget(m_waiverSummary, 1);
     m_endReason = new QLineEdit(waiverPane);
     m_endReason->setObjectName(QStringLiteral("endWaiverReason"));
@@ -89,7 +91,7 @@ void RegisterView::buildUi()
         makeEmptyState(QStringLiteral("waiversEmptyState"),
                        tr("<h3>No waivers</h3><p>To accept a failing check for a time, select its "
                           "issue in <b>Issues</b> and choose <b>Waive…</b> (Ctrl+Shift+W), or use "
-                          "<code>triad-cli waive add</code>.</p>"),
+                          "<code>triad-cli waive PROJECT --check ID …</code>.</p>"),
                        m_waiverStack));
     waiverLayout->addWidget(m_waiverStack, 1);
 
@@ -158,6 +160,10 @@ void RegisterView::reload()
             for (int row = 0; row < self->m_waivers->rowCount(); ++row)
                 active += self->m_waivers->index(row, 0).data(WaiverTableModel::ActiveRole).toBool() ? 1 : 0;
             self->m_waiverSummary->setText(tr("%1 active of %2").arg(active).arg(contents->waivers.size()));
+            const bool anyWaiver = !contents->waivers.isEmpty();
+            self->m_waiverSummary->setVisible(anyWaiver);
+            self->m_endReason->setVisible(anyWaiver);
+            self->m_endButton->setVisible(anyWaiver);
             self->m_waiverStack->setCurrentIndex(contents->waivers.isEmpty() ? 1 : 0);
             self->m_attestationStack->setCurrentIndex(contents->attestations.isEmpty() ? 1 : 0);
             self->m_waiverTable->resizeColumnsToContents();

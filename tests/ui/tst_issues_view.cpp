@@ -316,6 +316,8 @@ private slots:
         QVERIFY2(text.contains(QStringLiteral("opened")) && text.contains(QStringLiteral("fixed")),
                  qPrintable(text));
         QVERIFY(text.contains(QStringLiteral("run 1")));
+        QVERIFY2(text.indexOf(QStringLiteral("History")) < text.indexOf(QStringLiteral("opened")),
+                 qPrintable(text));
         QVERIFY(text.contains(QStringLiteral("run 2")));
         // Host strings are text, never markup.
         QVERIFY2(text.contains(QStringLiteral("actual <b>of</b> ssh.a")), qPrintable(text));

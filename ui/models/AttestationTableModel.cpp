@@ -58,10 +58,7 @@ QVariant AttestationTableModel::data(const QModelIndex &index, int role) const
     case Files: {
         QStringList files;
         for (const AttestationFile &f : a.files) {
-            // The full hash in the tooltip, a prefix in the cell to keep the row readable.
-            files << (role == Qt::ToolTipRole
-                          ? QStringLiteral("%1  SHA-256 %2").arg(f.fileName, f.sha256)
-                          : QStringLiteral("%1 (%2…)").arg(f.fileName, f.sha256.left(12)));
+            files << QStringLiteral("%1  sha256:%2").arg(f.fileName, f.sha256);
         }
         return files.join(role == Qt::ToolTipRole ? QStringLiteral("\n") : QStringLiteral(", "));
     }
