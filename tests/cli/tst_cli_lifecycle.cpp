@@ -293,6 +293,10 @@ private slots:
                                        QStringLiteral("--tailoring"), m_dir.filePath(QStringLiteral("tailoring.yaml"))});
         QCOMPARE(scored.exitCode, 0);
         QVERIFY2(scored.out.contains(QStringLiteral("1 manual (1 attested pass, 0 attested fail, 0 not attested)")), qPrintable(scored.out));
+        const QJsonObject score = QJsonDocument::fromJson(cli({QStringLiteral("results"), m_project, QStringLiteral("--json")}).out.toUtf8())
+                                      .object()[QStringLiteral("score")].toObject();
+        QCOMPARE(score[QStringLiteral("manual_attested_pass")].toInt(), 1);
+        QCOMPARE(score[QStringLiteral("manual_not_attested")].toInt(), 0);
         QCOMPARE(cli({QStringLiteral("attest"), m_project, QStringLiteral("--template"), QStringLiteral("lab-template"), QStringLiteral("--requirement"),
                       QStringLiteral("7.7"), QStringLiteral("--status"), QStringLiteral("pass"), QStringLiteral("--statement"), QStringLiteral("x")}).exitCode, 2);
     }
