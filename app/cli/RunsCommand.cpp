@@ -2,6 +2,7 @@
 #include "CliContext.h"
 #include "RunJson.h"
 
+#include "common/Csv.h"
 #include "db/ProjectDatabase.h"
 #include "engine/Catalog.h"
 #include "scan/RunScore.h"
@@ -31,6 +32,7 @@ int runRunsCommand(CliContext &ctx, const QStringList &args)
     parser.setApplicationDescription(QStringLiteral("List the runs stored in a project."));
     parser.addPositionalArgument(QStringLiteral("project"), QStringLiteral("Project file."));
     parser.addOption({QStringLiteral("json"), QStringLiteral("Print JSON.")});
+    parser.addOption({QStringLiteral("csv"), QStringLiteral("Print CSV (one row per run).")});
     if (!ctx.parse(parser, QStringLiteral("runs"), args, 1, 1))
         return ExitBadInput;
     auto db = ctx.openProject(parser.positionalArguments().at(0), false);
@@ -44,9 +46,16 @@ int runRunsCommand(CliContext &ctx, const QStringList &args)
 
     QJsonArray array;
     const bool json = parser.isSet(QStringLiteral("json"));
-    if (!json && runs->isEmpty())
+    const bool csv = parser.isSet(QStringLiteral("csv"));
+    if (csv)
+        ctx.out() << csvRecord({QStringLiteral("id"), QStringLiteral("template"), QStringLiteral("template_version"),
+                                QStringLiteral("started_at"), QStringLiteral("finished_at"), QStringLiteral("status"),
+                                QStringLiteral("operator"), QStringLiteral("derived_from_run"), QStringLiteral("tailoring"),
+                                QStringLiteral("assets"), QStringLiteral("passed"), QStringLiteral("failed"), QStringLiteral("errors"),
+                                QStringLiteral("manual"), QStringLiteral("percent"), QStringLiteral("weighted_percent")});
+    else if (!json && runs->isEmpty())
         ctx.out() << "No runs yet. Start one with: triad-cli scan PROJECT --template cis-linux\n";
-    else if (!json)
+    else if (!json && !csv)
         ctx.out() << QStringLiteral("%1  %2  %3  %4  %5  %6\n").arg(QStringLiteral("RUN"), 4).arg(QStringLiteral("TEMPLATE"), -16)
                          .arg(QStringLiteral("STARTED (UTC)"), -20).arg(QStringLiteral("STATUS"), -10).arg(QStringLiteral("ASSETS"), 6)
                          .arg(QStringLiteral("SCORE"));
@@ -57,7 +66,17 @@ int runRunsCommand(CliContext &ctx, const QStringList &args)
         auto assets = (*db)->runAssets(run.id);
         if (!assets)
             return ctx.fail(assets.error());
-        if (json) {
+        auto percentText = [](const std::optional<double> &p) { return p ? QString::number(*p, 'f', 1) : QString(); };
+        if (csv) {
+            ctx.out() << csvRecord({QString::number(run.id), run.templateId, run.templateVersion,
+                                    run.startedAt.toUTC().toString(Qt::ISODateWithMs),
+                                    run.finishedAt.isValid() ? run.finishedAt.toUTC().toString(Qt::ISODateWithMs) : QString(),
+                                    toString(run.status), run.operatorName,
+                                    run.derivedFromRunId ? QString::number(run.derivedFromRunId) : QString(), run.tailoringName,
+                                    QString::number(assets->size()), QString::number(score->passed), QString::number(score->failed),
+                                    QString::number(score->errors), QString::number(score->manual), percentText(score->percent),
+                                    percentText(score->weightedPercent)});
+        } else if (json) {
             array.append(QJsonObject{{QStringLiteral("id"), run.id},
                                      {QStringLiteral("template"), run.templateId},
                                      {QStringLiteral("template_version"), run.templateVersion},

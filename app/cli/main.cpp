@@ -33,7 +33,7 @@ const char *const kUsage =
     "  templates list [--json] | validate FILE... | show ID | script ID [--tailoring F]\n"
     "  scan P.triad --template ID [--assets NAMES|TAGS] [--tailoring FILE|NAME] [--concurrency N]\n"
     "               [--accept-new-host-keys] [--json OUT] [--fail-under PCT] [--quiet]\n"
-    "  runs P.triad [--json]\n"
+    "  runs P.triad [--json|--csv]\n"
     "  results P.triad [--run N|latest] [--status S] [--evidence] [--json]\n"
     "  issues P.triad [--state open|fixed|waived|all] [--severity S] [--asset A] [--search T] [--history] [--json|--csv]\n"
     "  diff P.triad RUN_A RUN_B [--json]\n"

@@ -152,6 +152,10 @@ private slots:
         QCOMPARE(csv.exitCode, 0);
         QVERIFY(csv.out.startsWith(QStringLiteral("asset,check_id,title,subject,severity,state,")));
         QCOMPARE(csv.out.count(QStringLiteral("\r\n")), 2);
+        const CliOutcome runsCsv = cli({QStringLiteral("runs"), m_project, QStringLiteral("--csv")});
+        QCOMPARE(runsCsv.exitCode, 0);
+        QVERIFY(runsCsv.out.startsWith(QStringLiteral("id,template,template_version,started_at,")));
+        QCOMPARE(runsCsv.out.count(QStringLiteral("\r\n")), 6);      // header and five runs
     }
 
     void waiversApplyAndEnd()
