@@ -11,6 +11,7 @@
 
 #include <QAbstractItemModelTester>
 #include <QComboBox>
+#include <QElapsedTimer>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
@@ -23,6 +24,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTextBrowser>
+#include <QTimer>
 
 using namespace triad;
 using triad::test::IssueProjectBuilder;
@@ -487,6 +489,61 @@ private slots:
                     ->text()
                     .contains(QStringLiteral("Waive…")));
         QVERIFY(reg.findChild<QLabel *>(QStringLiteral("attestationsEmptyState"))->isVisible());
+    }
+
+    /// The GUI thread's longest stall while the Issues view opens a large project, pages through it
+    /// and shows the history of several issues. Needs a project file: TRIAD_UI_LARGE_PROJECT
+    /// (e.g. made by tests/bench/lifecycle/bench_lifecycle 200 250 20 DIR: 1 M results).
+    void staysResponsiveOnALargeProject()
+    {
+        const QString path = qEnvironmentVariable("TRIAD_UI_LARGE_PROJECT");
+        if (path.isEmpty())
+            QSKIP("set TRIAD_UI_LARGE_PROJECT to a large project file");
+        QElapsedTimer clock;
+        qint64 last = 0;
+        qint64 worst = 0;
+        QTimer tick;
+        tick.setInterval(5);
+        QObject::connect(&tick, &QTimer::timeout, &tick, [&] {
+            worst = qMax(worst, clock.elapsed() - last);
+            last = clock.elapsed();
+        });
+        IssuesView view;
+        view.resize(1400, 800);
+        view.show();
+        QSignalSpy loaded(&view, &IssuesView::issuesLoaded);
+        QSignalSpy detail(&view, &IssuesView::detailShown);
+        QSignalSpy pages(view.model(), &IssueTableModel::pageLoaded);
+        clock.start();
+        tick.start();
+        QElapsedTimer step;
+        step.start();
+        view.setProject(path, assetsOf(path), runsOf(path));
+        QVERIFY(caught(loaded, 60000));
+        const qint64 firstPage = step.elapsed();
+        QVERIFY(caught(detail, 60000));
+        const qint64 firstDetail = step.elapsed() - firstPage;
+        step.restart();
+        for (int n = 0; n < 4 && view.model()->canFetchMore({}); ++n) {
+            pages.clear();
+            view.model()->fetchMore({});
+            QVERIFY(caught(pages, 60000));
+        }
+        const qint64 fourPages = step.elapsed();
+        auto *table = view.findChild<QTableView *>(QStringLiteral("issueTable"));
+        step.restart();
+        for (int row : {10, 700, 1500, 2400}) {
+            detail.clear();
+            table->selectRow(row);
+            QVERIFY(caught(detail, 60000));
+        }
+        const qint64 fourDetails = step.elapsed();
+        tick.stop();
+        qInfo("%d issues; first page %lld ms, its first detail %lld ms, 4 more pages %lld ms, 4 details %lld "
+              "ms; "
+              "longest GUI-thread stall %lld ms",
+              view.model()->totalCount(), firstPage, firstDetail, fourPages, fourDetails, worst);
+        QVERIFY2(worst < 100, qPrintable(QStringLiteral("the GUI thread stalled %1 ms").arg(worst)));
     }
 
     void mainWindowNavigatesToIssuesAndRegister()
