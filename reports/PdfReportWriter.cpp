@@ -203,6 +203,52 @@ struct TocEntry {
     int page = 0;
 };
 
+double firstLineTop(QTextDocument &doc, const QTextBlock &b)
+{
+    double top = doc.documentLayout()->blockBoundingRect(b).top();
+    if (b.layout() && b.layout()->lineCount() > 0)
+        top += b.layout()->lineAt(0).y();
+    return top;
+}
+
+/// QTextDocument has no "keep with next": a section or finding title can end up alone at the
+/// foot of a page. Such titles get a page break before them; two rounds settle what the first
+/// round's breaks moved. Returns how many titles were moved.
+int keepTitlesWithText(QTextDocument &doc, double pageHeight)
+{
+    int moved = 0;
+    for (int round = 0; round < 2; ++round) {
+        QList<QTextBlock> lonely;
+        for (QTextBlock b = doc.begin(); b.isValid(); b = b.next()) {
+            const int level = b.blockFormat().headingLevel();
+            if (level < 2 || level > 3 || b.blockFormat().pageBreakPolicy() & QTextFormat::PageBreak_AlwaysBefore)
+                continue;
+            // The title and the first two blocks after it belong on one page.
+            QTextBlock after = b.next();
+            if (after.isValid() && after.next().isValid())
+                after = after.next();
+            if (!after.isValid())
+                continue;
+            const int titlePage = int(firstLineTop(doc, b) / pageHeight);
+            if (int(firstLineTop(doc, after) / pageHeight) != titlePage)
+                lonely << b;
+        }
+        if (lonely.isEmpty())
+            break;
+        QTextCursor edit(&doc);
+        edit.beginEditBlock();
+        for (const QTextBlock &b : std::as_const(lonely)) {
+            QTextCursor cursor(b);
+            QTextBlockFormat format = b.blockFormat();
+            format.setPageBreakPolicy(QTextFormat::PageBreak_AlwaysBefore);
+            cursor.setBlockFormat(format);
+        }
+        edit.endEditBlock();
+        moved += int(lonely.size());
+    }
+    return moved;
+}
+
 /// The headings of a laid-out chapter with the page each starts on.
 QList<TocEntry> headingsOf(QTextDocument &doc, double pageHeight, int firstPage)
 {
@@ -213,10 +259,7 @@ QList<TocEntry> headingsOf(QTextDocument &doc, double pageHeight, int firstPage)
             continue;
         // The first line, not the block: a page break before a heading lies inside the block's
         // rectangle, above its text.
-        double top = doc.documentLayout()->blockBoundingRect(b).top();
-        if (b.layout() && b.layout()->lineCount() > 0)
-            top += b.layout()->lineAt(0).y();
-        entries << TocEntry{level, b.text(), firstPage + int(top / pageHeight)};
+        entries << TocEntry{level, b.text(), firstPage + int(firstLineTop(doc, b) / pageHeight)};
     }
     return entries;
 }
@@ -308,6 +351,7 @@ Result<QByteArray> PdfReportWriter::render(const ReportModel &model)
         doc->setHtml(chapter.html);
         doc->documentLayout()->registerHandler(PdfChartObject::kObjectType, &charts);
         insertCharts(*doc, g);
+        keepTitlesWithText(*doc, g.body.height());
         firstPages << nextPage;
         toc += headingsOf(*doc, g.body.height(), nextPage);
         nextPage += doc->pageCount();
