@@ -1,10 +1,12 @@
 #include "CliContext.h"
+#include "RunJson.h"
 
 #include "common/Paths.h"
 #include "db/ProjectDatabase.h"
 #include "engine/Catalog.h"
 
 #include <QDir>
+#include <QJsonDocument>
 #include <QFile>
 #include <QFileInfo>
 #include <QSaveFile>
@@ -112,6 +114,14 @@ Status CliContext::writeOutput(const QString &path, const QByteArray &data)
     if (!file.open(QIODevice::WriteOnly) || file.write(data) != data.size() || !file.commit())
         return makeError(Error::Code::Io, QStringLiteral("cannot write: %1").arg(file.errorString()), path);
     return {};
+}
+
+Status CliContext::writeRunJson(ProjectDatabase &db, qint64 runId, const Score &score, const QString &path)
+{
+    auto doc = runDocument(db, runId, score);
+    if (!doc)
+        return doc.error();
+    return writeOutput(path, QJsonDocument(*doc).toJson(QJsonDocument::Indented));
 }
 
 Result<qint64> CliContext::resolveRun(ProjectDatabase &db, const QString &text)

@@ -13,6 +13,7 @@ namespace triad {
 
 class Catalog;
 class ProjectDatabase;
+struct Score;
 
 /// Exit codes of triad-cli (DESIGN.md §8). Scripts rely on them: never renumber.
 enum ExitCode : int {
@@ -52,6 +53,8 @@ public:
 
     /// Writes `data` to `path` ("-" = standard output), reporting failures as an Error.
     Status writeOutput(const QString &path, const QByteArray &data);
+    /// Writes the run document of `runId` (README "JSON formats") to `path` ("-" = standard output).
+    Status writeRunJson(ProjectDatabase &db, qint64 runId, const Score &score, const QString &path);
 
 private:
     QTextStream m_out;

@@ -165,10 +165,7 @@ int runScanCommand(CliContext &ctx, const QStringList &args)
         return ctx.fail(summary.error());
 
     if (parser.isSet(QStringLiteral("json"))) {
-        auto doc = runDocument(**db, summary->runId, summary->score);
-        if (!doc)
-            return ctx.fail(doc.error());
-        if (auto s = ctx.writeOutput(parser.value(QStringLiteral("json")), QJsonDocument(*doc).toJson(QJsonDocument::Indented)); !s)
+        if (auto s = ctx.writeRunJson(**db, summary->runId, summary->score, parser.value(QStringLiteral("json"))); !s)
             return ctx.fail(s.error());
     }
 
