@@ -2,7 +2,7 @@
 # Makes PNG screenshots of the GUI on real projects, under Xvfb, for a person to look at:
 # the runs and results of a local scan, the Issues view and the Waivers & attestations register
 # of a fleet demo project (tests/reports/report_demo_project: 6 assets, 3 runs, waivers, an
-# attestation), and the empty states of a project without runs and of no project.
+# attestation), the empty states of a project without runs and of no project, and the waive dialog.
 # Usage: tests/screenshots.sh [BUILD_DIR] [OUT_DIR]
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -11,7 +11,7 @@ out=${2:-screenshots}
 mkdir -p "$out"
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
-cmake --build "$build" --target triad triad-cli report_demo_project >/dev/null
+cmake --build "$build" --target triad triad-cli report_demo_project tst_issues_view >/dev/null
 cli="$build/app/triad-cli"
 gui="$build/app/triad"
 shot() { xvfb-run -a -s '-screen 0 1600x1000x24' "$gui" "$@"; }
@@ -29,4 +29,6 @@ shot --project "$tmp/fleet.triad" --view register --screenshot "$out/register.pn
 shot --project "$tmp/fresh.triad" --view issues --screenshot "$out/issues-empty.png"
 shot --project "$tmp/fresh.triad" --view register --screenshot "$out/register-empty.png"
 shot --screenshot "$out/empty-state.png"
+QT_QPA_PLATFORM=offscreen TRIAD_UI_SCREENSHOT_DIR="$(cd "$out" && pwd)" \
+    "$build/tests/ui/tst_issues_view" waiverDialogScreenshot >/dev/null
 echo "Screenshots in $out/"

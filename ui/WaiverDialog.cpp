@@ -14,21 +14,23 @@ namespace triad {
 
 WaiverDialog::WaiverDialog(const QString &checkId, const QString &assetName, const QStringList &tags,
                            QWidget *parent)
-    : QDialog(parent), m_assetName(assetName)
+    : QDialog(parent), m_checkId(checkId), m_assetName(assetName)
 {
     setWindowTitle(tr("Waive %1").arg(checkId));
     auto *layout = new QVBoxLayout(this);
-    auto *intro
-        = new QLabel(tr("A waiver accepts the failure of a check for a time. Its issues stay open but are "
-                        "shown as waived until it expires or is ended; the audit log keeps who did it."),
-                     this);
+    auto *intro = new QLabel(
+        tr("A waiver accepts the failure of a check for a time. From the next assessment on, its "
+           "issues stay open but are shown as waived until it expires or is ended. The audit "
+           "log keeps who created it."),
+        this);
     intro->setWordWrap(true);
     layout->addWidget(intro);
 
     auto *form = new QFormLayout;
-    m_check = new QLineEdit(checkId, this);
-    m_check->setReadOnly(true);
-    form->addRow(tr("Check:"), m_check);
+    // The check comes from the selected issue: shown, not editable.
+    auto *check = new QLabel(QStringLiteral("<code>%1</code>").arg(checkId.toHtmlEscaped()), this);
+    check->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    form->addRow(tr("Check:"), check);
 
     m_scope = new QComboBox(this);
     m_scope->addItem(tr("Every asset"), int(Scope::AllAssets));
@@ -41,7 +43,9 @@ WaiverDialog::WaiverDialog(const QString &checkId, const QString &assetName, con
     auto *scopeRow = new QHBoxLayout;
     scopeRow->addWidget(m_scope, 1);
     scopeRow->addWidget(m_tag);
-    form->addRow(tr("&Scope:"), scopeRow);
+    auto *scopeLabel = new QLabel(tr("&Scope:"), this);
+    scopeLabel->setBuddy(m_scope);
+    form->addRow(scopeLabel, scopeRow);
 
     m_justification = new QPlainTextEdit(this);
     m_justification->setPlaceholderText(tr("Why the failure is accepted, and what compensates for it"));
@@ -94,7 +98,7 @@ bool WaiverDialog::isComplete() const
 Waiver WaiverDialog::waiver() const
 {
     Waiver w;
-    w.checkId = m_check->text();
+    w.checkId = m_checkId;
     switch (Scope(m_scope->currentData().toInt())) {
     case Scope::AllAssets:
         break;
@@ -143,7 +147,7 @@ void WaiverDialog::setExpiresOn(const QDate &date)
 
 QString WaiverDialog::checkId() const
 {
-    return m_check->text();
+    return m_checkId;
 }
 
 namespace WaiverPrompt {

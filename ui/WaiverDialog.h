@@ -42,8 +42,8 @@ public:
 private:
     void updateState();
 
+    QString m_checkId;
     QString m_assetName;
-    QLineEdit *m_check = nullptr;
     QComboBox *m_scope = nullptr;
     QComboBox *m_tag = nullptr;
     QPlainTextEdit *m_justification = nullptr;

@@ -400,6 +400,30 @@ private slots:
         QCOMPARE(waiversOf(path).last().assetScope, QStringLiteral("tag:dmz"));
     }
 
+    /// Saves a PNG of a filled-in waive dialog for a person to look at (tests/screenshots.sh) when
+    /// TRIAD_UI_SCREENSHOT_DIR is set; checks the pre-filled fields either way.
+    void waiverDialogScreenshot()
+    {
+        WaiverDialog dialog(QStringLiteral("ssh.permit-root-login"), kWeb,
+                            {QStringLiteral("dmz"), QStringLiteral("pci")});
+        QCOMPARE(dialog.checkId(), QStringLiteral("ssh.permit-root-login"));
+        QVERIFY(!dialog.isComplete());
+        dialog.setScope(WaiverDialog::Scope::Asset);
+        dialog.setJustification(
+            QStringLiteral("The backup agent logs in as root until the Q3 migration; the host "
+                           "is reachable from the backup VLAN only."));
+        dialog.setApprover(QStringLiteral("Jane Roe (CISO)"));
+        dialog.setTicket(QStringLiteral("RISK-77"));
+        QVERIFY(dialog.isComplete());
+        QCOMPARE(dialog.waiver().assetScope, QStringLiteral("asset:web-01"));
+        const QString dir = qEnvironmentVariable("TRIAD_UI_SCREENSHOT_DIR");
+        if (dir.isEmpty())
+            return;
+        dialog.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+        QVERIFY(dialog.grab().save(dir + QStringLiteral("/waive-dialog.png")));
+    }
+
     void registerShowsWaiversAndAttestationsAndEndsAWaiver()
     {
         QTemporaryDir dir;
