@@ -6,6 +6,7 @@
 #include "engine/Catalog.h"
 #include "engine/Parameters.h"
 #include "engine/TemplateLoader.h"
+#include "scan/RunScore.h"
 
 #include <QCryptographicHash>
 #include <QJsonDocument>
@@ -78,30 +79,6 @@ QString severityLabel(Severity severity)
 QString percentText(const std::optional<double> &percent)
 {
     return percent ? QStringLiteral("%1 %").arg(*percent, 0, 'f', 1) : QStringLiteral("no data");
-}
-
-Score scoreResults(const QList<StoredResult> &results, const AssessmentTemplate *assessment)
-{
-    QMap<QString, QSet<QString>> checksByRequirement;
-    QList<ScoredResult> scored;
-    scored.reserve(results.size());
-    for (const StoredResult &r : results) {
-        scored << ScoredResult{r.assetName, r.result.checkId, r.result.status, r.severity};
-        for (const QString &req : r.requirementIds)
-            checksByRequirement[req].insert(r.result.checkId);
-    }
-    QList<RequirementDef> requirements;
-    for (auto it = checksByRequirement.cbegin(); it != checksByRequirement.cend(); ++it) {
-        RequirementDef def;
-        def.id = it.key();
-        def.checks = QStringList(it.value().cbegin(), it.value().cend());
-        requirements << def;
-    }
-    if (assessment)
-        for (const RequirementDef &req : assessment->requirements)
-            if (req.checks.isEmpty())
-                requirements << req;
-    return computeScore(requirements, scored);
 }
 
 ReportModelBuilder::ReportModelBuilder(ProjectDatabase &db, const Catalog *catalog)
@@ -210,7 +187,11 @@ Result<ReportModel> ReportModelBuilder::build(qint64 runId)
         if (auto it = assetRowIndex.constFind(r.assetName); it != assetRowIndex.cend())
             m.assets[*it].counts.add(r.result.status);
     }
-    m.score = scoreResults(results, assessment);
+    // Scored exactly as the CLI scores a stored run (RunScore), with the template as it was.
+    auto score = scoreResults(m_db, run->templateId, results, assessment);
+    if (!score)
+        return score.error();
+    m.score = *score;
 
     // ---- trend and comparison with the previous run of the same template -----------------
     auto allRuns = m_db.runs();
@@ -245,7 +226,10 @@ Result<ReportModel> ReportModelBuilder::build(qint64 runId)
             auto rr = m_db.results(r.id);
             if (!rr)
                 return rr.error();
-            s = scoreResults(*rr, r.templateSha256 == run->templateSha256 ? assessment : nullptr);
+            auto earlier = scoreResults(m_db, r.templateId, *rr, r.templateSha256 == run->templateSha256 ? assessment : nullptr);
+            if (!earlier)
+                return earlier.error();
+            s = *earlier;
         }
         p.percent = s.percent;
         p.passed = s.passed;
@@ -261,8 +245,10 @@ Result<ReportModel> ReportModelBuilder::build(qint64 runId)
         if (!rr)
             return rr.error();
         const AssessmentTemplate *other = m_catalog ? m_catalog->assessment(r.templateId) : nullptr;
-        m.otherTemplates << TemplateScore{r.templateId, oneLine(r.templateTitle, 200), r.id, r.startedAt,
-                                          scoreResults(*rr, other && other->contentSha256 == r.templateSha256 ? other : nullptr)};
+        auto otherScore = scoreResults(m_db, r.templateId, *rr, other && other->contentSha256 == r.templateSha256 ? other : nullptr);
+        if (!otherScore)
+            return otherScore.error();
+        m.otherTemplates << TemplateScore{r.templateId, oneLine(r.templateTitle, 200), r.id, r.startedAt, *otherScore};
     }
 
     QSet<QString> newKeys, regressedKeys;

@@ -17,11 +17,17 @@ Result<Score> scoreStoredRun(ProjectDatabase &db, qint64 runId, const Catalog *c
     auto results = db.results(runId);
     if (!results)
         return results.error();
+    const AssessmentTemplate *t = catalog ? catalog->assessment(run->templateId) : nullptr;
+    return scoreResults(db, run->templateId, *results, t && t->contentSha256 == run->templateSha256 ? t : nullptr);
+}
 
+Result<Score> scoreResults(ProjectDatabase &db, const QString &templateId, const QList<StoredResult> &results,
+                           const AssessmentTemplate *assessment)
+{
     QMap<QString, QSet<QString>> checksByRequirement;
     QList<ScoredResult> scored;
-    scored.reserve(results->size());
-    for (const StoredResult &r : std::as_const(*results)) {
+    scored.reserve(results.size());
+    for (const StoredResult &r : results) {
         scored << ScoredResult{r.assetName, r.result.checkId, r.result.status, r.severity};
         for (const QString &req : r.requirementIds)
             checksByRequirement[req].insert(r.result.checkId);
@@ -34,19 +40,16 @@ Result<Score> scoreStoredRun(ProjectDatabase &db, qint64 runId, const Catalog *c
         def.checks = QStringList(it.value().cbegin(), it.value().cend());
         requirements << def;
     }
-    if (catalog) {
-        const AssessmentTemplate *t = catalog->assessment(run->templateId);
-        if (t && t->contentSha256 == run->templateSha256) {
-            for (const RequirementDef &req : t->requirements) {
-                if (req.checks.isEmpty())
-                    requirements << req;
-            }
+    if (assessment) {
+        for (const RequirementDef &req : assessment->requirements) {
+            if (req.checks.isEmpty())
+                requirements << req;
         }
     }
     Score score = computeScore(requirements, scored);
     // Manual requirements by the newest attestation made for them (any date: an attestation
     // speaks for the engagement, not for one run).
-    auto attestations = db.attestations(run->templateId);
+    auto attestations = db.attestations(templateId);
     if (!attestations)
         return attestations.error();
     QHash<QString, CheckStatus> latest;

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "common/Result.h"
+#include "db/ProjectTypes.h"
 #include "lifecycle/Scoring.h"
 
 namespace triad {
@@ -12,5 +13,11 @@ class ProjectDatabase;
 /// keeps the requirement ids it was mapped to); manual requirements come from the template in
 /// `catalog` when it is the very version the run used (same SHA-256), else they are not counted.
 Result<Score> scoreStoredRun(ProjectDatabase &db, qint64 runId, const Catalog *catalog);
+
+/// The same score from results already read: automated requirements from the results' own
+/// requirement ids, manual ones from `assessment` (when given) counted by their newest
+/// attestation for `templateId`.
+Result<Score> scoreResults(ProjectDatabase &db, const QString &templateId, const QList<StoredResult> &results,
+                           const AssessmentTemplate *assessment);
 
 } // namespace triad
