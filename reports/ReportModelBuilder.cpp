@@ -5,6 +5,7 @@
 #include "db/ProjectDatabase.h"
 #include "engine/Catalog.h"
 #include "engine/Parameters.h"
+#include "engine/TailoringLoader.h"
 #include "engine/TemplateLoader.h"
 #include "scan/RunScore.h"
 
@@ -149,6 +150,26 @@ Result<ReportModel> ReportModelBuilder::build(qint64 runId)
         c.frameworkVersion = oneLine(assessment->frameworkVersion, 50);
     }
     c.tailoring = oneLine(run->tailoringName, 200);
+    if (run->tailoringId) {
+        // Name the kept version and what it changes, so the reader knows the template was adjusted.
+        auto kept = m_db.tailoring(run->tailoringId);
+        if (kept) {
+            QStringList parts;
+            if (auto t = TailoringLoader::loadText(kept->yaml.toUtf8(), kept->name)) {
+                if (!t->parameters.isEmpty())
+                    parts << QStringLiteral("%1 parameter(s) changed (%2)").arg(t->parameters.size())
+                                 .arg(QStringList(t->parameters.keys()).join(QStringLiteral(", ")));
+                if (!t->disabledChecks.isEmpty())
+                    parts << QStringLiteral("%1 check(s) disabled (%2)").arg(t->disabledChecks.size())
+                                 .arg(QStringList(t->disabledChecks.keys()).join(QStringLiteral(", ")));
+                if (!t->severityOverrides.isEmpty())
+                    parts << QStringLiteral("%1 severity change(s)").arg(t->severityOverrides.size());
+            }
+            c.tailoring = oneLine(QStringLiteral("%1, version %2%3").arg(kept->name).arg(kept->version)
+                                      .arg(parts.isEmpty() ? QString() : QStringLiteral(": ") + parts.join(QStringLiteral("; "))),
+                                  400);
+        }
+    }
     c.startedAt = run->startedAt;
     c.finishedAt = run->finishedAt;
     c.operatorName = oneLine(run->operatorName, 100);
