@@ -2,6 +2,7 @@
 
 #include "common/Hash.h"
 #include "db/Migrations.h"
+#include "db/SqlValues.h"
 
 #include <QFile>
 #include <QFileInfo>
@@ -24,44 +25,9 @@
 
 namespace triad {
 
+using namespace sql;
+
 namespace {
-
-QString timeText(const QDateTime &t)
-{
-    return t.isValid() ? t.toUTC().toString(Qt::ISODateWithMs) : QString();
-}
-
-QDateTime timeFrom(const QVariant &v)
-{
-    if (v.isNull())
-        return {};
-    QDateTime t = QDateTime::fromString(v.toString(), Qt::ISODateWithMs);
-    t.setTimeZone(QTimeZone::utc());
-    return t;
-}
-
-QString jsonText(const QJsonValue &v)
-{
-    return QString::fromUtf8(v.isArray() ? QJsonDocument(v.toArray()).toJson(QJsonDocument::Compact)
-                                         : QJsonDocument(v.toObject()).toJson(QJsonDocument::Compact));
-}
-
-QStringList stringListFrom(const QVariant &v)
-{
-    QStringList list;
-    for (const QJsonValue &item : QJsonDocument::fromJson(v.toString().toUtf8()).array())
-        list << item.toString();
-    return list;
-}
-
-/// A null QString would be bound as SQL NULL; Triad's text columns are NOT NULL with '' meaning
-/// "none", so text is always bound as a (possibly empty) string.
-QVariant bindable(const QVariant &v)
-{
-    if (v.typeId() == QMetaType::QString && v.toString().isNull())
-        return QStringLiteral("");
-    return v;
-}
 
 quint32 bigEndian32(const QByteArray &bytes, int offset)
 {
@@ -290,6 +256,18 @@ Result<QSqlQuery> ProjectDatabase::exec(const QString &sql, const QVariantList &
     if (!q.exec())
         return sqlError(q, QStringLiteral("write failed"));
     return q;
+}
+
+Status ProjectDatabase::inTransaction(const QString &what, const std::function<Status()> &work)
+{
+    if (!m_db.transaction())
+        return sqlError(QStringLiteral("cannot start a transaction"));
+    Status s = work();
+    if (s && !m_db.commit())
+        s = sqlError(QStringLiteral("cannot %1").arg(what));
+    if (!s)
+        m_db.rollback();
+    return s;
 }
 
 Status ProjectDatabase::execOne(const QString &sql, const QVariantList &values, const QString &what)
@@ -532,8 +510,8 @@ Result<qint64> ProjectDatabase::beginRun(const RunInfo &r)
                    timeText(r.startedAt.isValid() ? r.startedAt : QDateTime::currentDateTimeUtc()), r.operatorName,
                    r.appVersion, r.pid ? r.pid : qint64(::getpid()),
                    r.hostname.isEmpty() ? QHostInfo::localHostName() : r.hostname,
-                   r.derivedFromRunId ? QVariant(r.derivedFromRunId) : QVariant(QMetaType(QMetaType::LongLong)),
-                   r.tailoringId ? QVariant(r.tailoringId) : QVariant(QMetaType(QMetaType::LongLong))});
+                   idOrNull(r.derivedFromRunId),
+                   idOrNull(r.tailoringId)});
     if (!q)
         return q.error();
     return q->lastInsertId().toLongLong();
@@ -579,7 +557,7 @@ Status ProjectDatabase::storeAssetResults(qint64 runId, const AssetRunRecord &re
         m_db.rollback();
         return e;
     };
-    const QVariant assetId = record.assetId ? QVariant(record.assetId) : QVariant(QMetaType(QMetaType::LongLong));
+    const QVariant assetId = idOrNull(record.assetId);
     const QJsonObject facts{{QStringLiteral("hostname"), record.facts.hostname},
                             {QStringLiteral("kernel"), record.facts.kernel},
                             {QStringLiteral("os_id"), record.facts.osId},

@@ -9,6 +9,7 @@
 #include <QSqlQuery>
 #include <QString>
 
+#include <functional>
 #include <memory>
 
 
@@ -145,6 +146,9 @@ private:
     Result<QSqlQuery> exec(const QString &sql, const QVariantList &values = {});
     /// exec() of a statement that must change exactly one row; `what` names it when none is found.
     Status execOne(const QString &sql, const QVariantList &values, const QString &what);
+    /// Runs `work` in one transaction: committed when it succeeds, rolled back when it or the
+    /// commit fails (`what` names the write in the commit error).
+    Status inTransaction(const QString &what, const std::function<Status()> &work);
     /// exec() of a query, each row turned into a T by `row`.
     template <typename T, typename RowFn>
     Result<QList<T>> selectAll(const QString &sql, const QVariantList &values, RowFn row)

@@ -1,19 +1,14 @@
 // The credential vault's rows of ProjectDatabase: sealed blobs in, sealed blobs out.
 #include "ProjectDatabase.h"
 
+#include "db/SqlValues.h"
+
 #include <QSqlQuery>
 #include <QTimeZone>
 
 namespace triad {
 
-namespace {
-
-QString nowText()
-{
-    return QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs);
-}
-
-} // namespace
+using namespace sql;
 
 Result<QByteArray> ProjectDatabase::vaultCheckValue()
 {
@@ -34,7 +29,7 @@ Status ProjectDatabase::createVault(const QByteArray &sealedCheckValue)
         return makeError(Error::Code::InvalidInput,
                          QStringLiteral("this project has a credential vault already"), m_path);
     return execOne(QStringLiteral("INSERT INTO vault (id, check_value, created_at) VALUES (1, ?, ?)"),
-                   {sealedCheckValue, nowText()}, QStringLiteral("the credential vault"));
+                   {sealedCheckValue, timeText(QDateTime::currentDateTimeUtc())}, QStringLiteral("the credential vault"));
 }
 
 Status ProjectDatabase::storeCredential(const QString &name, const QString &kind, const QByteArray &sealed)
@@ -45,7 +40,7 @@ Status ProjectDatabase::storeCredential(const QString &name, const QString &kind
     return execOne(
         QStringLiteral("INSERT INTO credentials (name, kind, sealed, created_at) VALUES (?, ?, ?, ?) "
                        "ON CONFLICT (name) DO UPDATE SET kind = excluded.kind, sealed = excluded.sealed"),
-        {name, kind, sealed, nowText()}, QStringLiteral("credential '%1'").arg(name));
+        {name, kind, sealed, timeText(QDateTime::currentDateTimeUtc())}, QStringLiteral("credential '%1'").arg(name));
 }
 
 Result<QList<StoredCredential>> ProjectDatabase::credentials()

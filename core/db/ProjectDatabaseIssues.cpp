@@ -62,28 +62,23 @@ Result<qint64> ProjectDatabase::addWaiver(const Waiver &w, const QString &actor)
         return makeError(Error::Code::InvalidInput, QStringLiteral("a waiver needs an expiry date"), m_path);
     if (!w.assetScope.isEmpty() && !w.assetScope.startsWith(QLatin1String("asset:")) && !w.assetScope.startsWith(QLatin1String("tag:")))
         return makeError(Error::Code::InvalidInput, QStringLiteral("waiver scope '%1' is not asset:NAME or tag:TAG").arg(w.assetScope), m_path);
-    if (!m_db.transaction())
-        return sqlError(QStringLiteral("cannot start a transaction"));
-    auto q = exec(QStringLiteral("INSERT INTO waivers (check_id, asset_scope, justification, approver, ticket, created_by, "
-                                 "created_at, expires_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"),
-                  {w.checkId, w.assetScope, w.justification, w.approver, w.ticket, actor,
-                   timeText(QDateTime::currentDateTimeUtc()), w.expiresOn.toString(Qt::ISODate)});
-    if (!q) {
-        m_db.rollback();
-        return q.error();
-    }
-    const qint64 id = q->lastInsertId().toLongLong();
-    if (auto s = appendAudit(actor, QStringLiteral("waiver.created"),
-                             QStringLiteral("waiver %1: check %2, scope %3, approver %4, ticket %5, expires %6: %7")
-                                 .arg(id).arg(w.checkId, w.assetScope.isEmpty() ? QStringLiteral("all assets") : w.assetScope,
-                                              w.approver, w.ticket.isEmpty() ? QStringLiteral("-") : w.ticket,
-                                              w.expiresOn.toString(Qt::ISODate), w.justification));
-        !s) {
-        m_db.rollback();
+    qint64 id = 0;
+    const Status s = inTransaction(QStringLiteral("store the waiver"), [&]() -> Status {
+        auto q = exec(QStringLiteral("INSERT INTO waivers (check_id, asset_scope, justification, approver, ticket, created_by, "
+                                     "created_at, expires_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"),
+                      {w.checkId, w.assetScope, w.justification, w.approver, w.ticket, actor,
+                       timeText(QDateTime::currentDateTimeUtc()), w.expiresOn.toString(Qt::ISODate)});
+        if (!q)
+            return q.error();
+        id = q->lastInsertId().toLongLong();
+        return appendAudit(actor, QStringLiteral("waiver.created"),
+                           QStringLiteral("waiver %1: check %2, scope %3, approver %4, ticket %5, expires %6: %7")
+                               .arg(id).arg(w.checkId, w.assetScope.isEmpty() ? QStringLiteral("all assets") : w.assetScope,
+                                            w.approver, w.ticket.isEmpty() ? QStringLiteral("-") : w.ticket,
+                                            w.expiresOn.toString(Qt::ISODate), w.justification));
+    });
+    if (!s)
         return s.error();
-    }
-    if (!m_db.commit())
-        return sqlError(QStringLiteral("cannot store the waiver"));
     return id;
 }
 
@@ -91,33 +86,25 @@ Status ProjectDatabase::changeWaiverExpiry(qint64 id, const QDate &expiresOn, co
 {
     if (!expiresOn.isValid())
         return makeError(Error::Code::InvalidInput, QStringLiteral("a waiver needs an expiry date"), m_path);
-    if (!m_db.transaction())
-        return sqlError(QStringLiteral("cannot start a transaction"));
-    auto s = execOne(QStringLiteral("UPDATE waivers SET expires_at = ? WHERE id = ? AND ended_at IS NULL"),
-                     {expiresOn.toString(Qt::ISODate), id}, QStringLiteral("active waiver %1").arg(id));
-    if (s)
-        s = appendAudit(actor, QStringLiteral("waiver.changed"),
-                        QStringLiteral("waiver %1 now expires %2").arg(id).arg(expiresOn.toString(Qt::ISODate)));
-    if (!s || !m_db.commit()) {
-        m_db.rollback();
-        return s ? sqlError(QStringLiteral("cannot change the waiver")) : s;
-    }
-    return {};
+    return inTransaction(QStringLiteral("change the waiver"), [&]() -> Status {
+        if (auto s = execOne(QStringLiteral("UPDATE waivers SET expires_at = ? WHERE id = ? AND ended_at IS NULL"),
+                             {expiresOn.toString(Qt::ISODate), id}, QStringLiteral("active waiver %1").arg(id));
+            !s)
+            return s;
+        return appendAudit(actor, QStringLiteral("waiver.changed"),
+                           QStringLiteral("waiver %1 now expires %2").arg(id).arg(expiresOn.toString(Qt::ISODate)));
+    });
 }
 
 Status ProjectDatabase::endWaiver(qint64 id, const QString &actor, const QString &reason)
 {
-    if (!m_db.transaction())
-        return sqlError(QStringLiteral("cannot start a transaction"));
-    auto s = execOne(QStringLiteral("UPDATE waivers SET ended_at = ? WHERE id = ? AND ended_at IS NULL"),
-                     {timeText(QDateTime::currentDateTimeUtc()), id}, QStringLiteral("active waiver %1").arg(id));
-    if (s)
-        s = appendAudit(actor, QStringLiteral("waiver.ended"), QStringLiteral("waiver %1 ended: %2").arg(id).arg(reason));
-    if (!s || !m_db.commit()) {
-        m_db.rollback();
-        return s ? sqlError(QStringLiteral("cannot end the waiver")) : s;
-    }
-    return {};
+    return inTransaction(QStringLiteral("end the waiver"), [&]() -> Status {
+        if (auto s = execOne(QStringLiteral("UPDATE waivers SET ended_at = ? WHERE id = ? AND ended_at IS NULL"),
+                             {timeText(QDateTime::currentDateTimeUtc()), id}, QStringLiteral("active waiver %1").arg(id));
+            !s)
+            return s;
+        return appendAudit(actor, QStringLiteral("waiver.ended"), QStringLiteral("waiver %1 ended: %2").arg(id).arg(reason));
+    });
 }
 
 Result<QList<Waiver>> ProjectDatabase::waivers()
@@ -366,35 +353,30 @@ Result<qint64> ProjectDatabase::addAttestation(const Attestation &a, const QList
         return makeError(Error::Code::InvalidInput, QStringLiteral("an attestation is pass or fail"), m_path);
     if (a.statement.trimmed().isEmpty() || a.attester.trimmed().isEmpty())
         return makeError(Error::Code::InvalidInput, QStringLiteral("an attestation needs a statement and an attester"), m_path);
-    if (!m_db.transaction())
-        return sqlError(QStringLiteral("cannot start a transaction"));
-    auto fail = [this](const Error &e) {
-        m_db.rollback();
-        return e;
-    };
     const QDateTime at = a.attestedAt.isValid() ? a.attestedAt : QDateTime::currentDateTimeUtc();
-    auto q = exec(QStringLiteral("INSERT INTO attestations (template_id, requirement_id, status, statement, attester, attested_at) "
-                                 "VALUES (?, ?, ?, ?, ?, ?)"),
-                  {a.templateId, a.requirementId, toString(a.status), a.statement, a.attester, timeText(at)});
-    if (!q)
-        return fail(q.error());
-    const qint64 id = q->lastInsertId().toLongLong();
-    QStringList hashes;
-    for (const auto &[name, content] : files) {
-        const QString sha = sha256Hex(content);
-        hashes << name + QStringLiteral(" sha256:") + sha;
-        if (auto f = exec(QStringLiteral("INSERT INTO attestation_files (attestation_id, file_name, content, sha256) VALUES (?, ?, ?, ?)"),
-                          {id, name, content.isNull() ? QByteArray("") : content, sha});
-            !f)
-            return fail(f.error());
-    }
-    if (auto s = appendAudit(a.attester, QStringLiteral("attestation.created"),
-                             QStringLiteral("attestation %1: %2 %3 %4%5").arg(id).arg(a.templateId, a.requirementId, toString(a.status),
-                                                                                hashes.isEmpty() ? QString() : QStringLiteral("; files: ") + hashes.join(QStringLiteral(", "))));
-        !s)
-        return fail(s.error());
-    if (!m_db.commit())
-        return fail(sqlError(QStringLiteral("cannot store the attestation")));
+    qint64 id = 0;
+    const Status s = inTransaction(QStringLiteral("store the attestation"), [&]() -> Status {
+        auto q = exec(QStringLiteral("INSERT INTO attestations (template_id, requirement_id, status, statement, attester, attested_at) "
+                                     "VALUES (?, ?, ?, ?, ?, ?)"),
+                      {a.templateId, a.requirementId, toString(a.status), a.statement, a.attester, timeText(at)});
+        if (!q)
+            return q.error();
+        id = q->lastInsertId().toLongLong();
+        QStringList hashes;
+        for (const auto &[name, content] : files) {
+            const QString sha = sha256Hex(content);
+            hashes << name + QStringLiteral(" sha256:") + sha;
+            if (auto f = exec(QStringLiteral("INSERT INTO attestation_files (attestation_id, file_name, content, sha256) VALUES (?, ?, ?, ?)"),
+                              {id, name, content.isNull() ? QByteArray("") : content, sha});
+                !f)
+                return f.error();
+        }
+        return appendAudit(a.attester, QStringLiteral("attestation.created"),
+                           QStringLiteral("attestation %1: %2 %3 %4%5").arg(id).arg(a.templateId, a.requirementId, toString(a.status),
+                                                                              hashes.isEmpty() ? QString() : QStringLiteral("; files: ") + hashes.join(QStringLiteral(", "))));
+    });
+    if (!s)
+        return s.error();
     return id;
 }
 

@@ -38,31 +38,24 @@ Result<qint64> ProjectDatabase::recordReport(const ReportRecord &r)
 {
     if (r.sha256.size() != 64)
         return makeError(Error::Code::InvalidInput, QStringLiteral("a report record needs the SHA-256 of the file"), m_path);
-    if (!m_db.transaction())
-        return sqlError(QStringLiteral("cannot start a transaction"));
     const QDateTime at = r.createdAt.isValid() ? r.createdAt : QDateTime::currentDateTimeUtc();
-    auto q = exec(QStringLiteral("INSERT INTO reports (run_id, format, file_name, sha256, size, paper, created_by, created_at, "
-                                 "signature_sha256, signer_subject) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
-                  {idOrNull(r.runId), r.format, r.fileName, r.sha256, r.size, r.paper, r.createdBy, timeText(at),
-                   r.signatureSha256, r.signerSubject});
-    if (!q) {
-        m_db.rollback();
-        return q.error();
-    }
-    const qint64 id = q->lastInsertId().toLongLong();
-    if (auto s = appendAudit(r.createdBy, QStringLiteral("report.exported"),
-                             QStringLiteral("report %1 of run %2 (%3) written to %4, SHA-256 %5%6")
-                                 .arg(id).arg(r.runId).arg(r.format, r.fileName, r.sha256,
-                                                          r.signerSubject.isEmpty() ? QString()
-                                                                                    : QStringLiteral(", signed by ") + r.signerSubject));
-        !s) {
-        m_db.rollback();
+    qint64 id = 0;
+    const Status s = inTransaction(QStringLiteral("record the report"), [&]() -> Status {
+        auto q = exec(QStringLiteral("INSERT INTO reports (run_id, format, file_name, sha256, size, paper, created_by, created_at, "
+                                     "signature_sha256, signer_subject) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
+                      {idOrNull(r.runId), r.format, r.fileName, r.sha256, r.size, r.paper, r.createdBy, timeText(at),
+                       r.signatureSha256, r.signerSubject});
+        if (!q)
+            return q.error();
+        id = q->lastInsertId().toLongLong();
+        return appendAudit(r.createdBy, QStringLiteral("report.exported"),
+                           QStringLiteral("report %1 of run %2 (%3) written to %4, SHA-256 %5%6")
+                               .arg(id).arg(r.runId).arg(r.format, r.fileName, r.sha256,
+                                                        r.signerSubject.isEmpty() ? QString()
+                                                                                  : QStringLiteral(", signed by ") + r.signerSubject));
+    });
+    if (!s)
         return s.error();
-    }
-    if (!m_db.commit()) {
-        m_db.rollback();
-        return sqlError(QStringLiteral("cannot record the report"));
-    }
     return id;
 }
 

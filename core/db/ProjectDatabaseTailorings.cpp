@@ -35,23 +35,18 @@ Result<StoredTailoring> ProjectDatabase::storeTailoring(const QString &templateI
     if (!latest && latest.error().code != Error::Code::NotFound)
         return latest.error();
     const int version = latest ? latest->version + 1 : 1;
-    if (!m_db.transaction())
-        return sqlError(QStringLiteral("cannot start a transaction"));
-    auto q = exec(QStringLiteral("INSERT INTO tailorings (template_id, name, version, yaml, sha256, created_at) VALUES (?, ?, ?, ?, ?, ?)"),
-                  {templateId, name, version, yaml, sha, timeText(QDateTime::currentDateTimeUtc())});
-    if (!q) {
-        m_db.rollback();
-        return q.error();
-    }
-    const qint64 id = q->lastInsertId().toLongLong();
-    if (auto s = appendAudit(actor, QStringLiteral("tailoring.saved"),
-                             QStringLiteral("tailoring '%1' of %2, version %3, sha256 %4").arg(name, templateId).arg(version).arg(sha));
-        !s) {
-        m_db.rollback();
+    qint64 id = 0;
+    const Status s = inTransaction(QStringLiteral("store the tailoring"), [&]() -> Status {
+        auto q = exec(QStringLiteral("INSERT INTO tailorings (template_id, name, version, yaml, sha256, created_at) VALUES (?, ?, ?, ?, ?, ?)"),
+                      {templateId, name, version, yaml, sha, timeText(QDateTime::currentDateTimeUtc())});
+        if (!q)
+            return q.error();
+        id = q->lastInsertId().toLongLong();
+        return appendAudit(actor, QStringLiteral("tailoring.saved"),
+                           QStringLiteral("tailoring '%1' of %2, version %3, sha256 %4").arg(name, templateId).arg(version).arg(sha));
+    });
+    if (!s)
         return s.error();
-    }
-    if (!m_db.commit())
-        return sqlError(QStringLiteral("cannot store the tailoring"));
     return tailoring(id);
 }
 
