@@ -1,6 +1,12 @@
 #include "PlanEvaluation.h"
 
 #include "collect/ObservationParser.h"
+#include "common/Paths.h"
+#include "db/ProjectDatabase.h"
+
+#include <QFile>
+#include <QJsonDocument>
+#include <QJsonObject>
 
 namespace triad {
 
@@ -38,6 +44,27 @@ QList<StoredResult> resultRows(const Plan &plan, const QList<CheckResult> &resul
         rows << std::move(row);
     }
     return rows;
+}
+
+Result<RunInfo> newRunInfo(ProjectDatabase &db, const Plan &plan, const QString &operatorName)
+{
+    QFile templateFile(plan.assessment.file);
+    const QByteArray templateText = templateFile.open(QIODevice::ReadOnly) ? templateFile.readAll() : QByteArray();
+    if (auto s = db.recordTemplateUse(plan.assessment.id, plan.assessment.version, plan.assessment.contentSha256, templateText); !s)
+        return s.error();
+    RunInfo info;
+    info.templateId = plan.assessment.id;
+    info.templateVersion = plan.assessment.version;
+    info.templateSha256 = plan.assessment.contentSha256;
+    info.templateTitle = plan.assessment.title;
+    info.tailoringName = plan.tailoringName;
+    info.parametersJson =
+        QString::fromUtf8(QJsonDocument(QJsonObject::fromVariantMap(plan.parameters)).toJson(QJsonDocument::Compact));
+    info.startedAt = QDateTime::currentDateTimeUtc();
+    info.status = RunStatus::Running;
+    info.operatorName = operatorName;
+    info.appVersion = appVersion();
+    return info;
 }
 
 } // namespace triad

@@ -1,16 +1,11 @@
 #include "Reevaluator.h"
 
-#include "common/Paths.h"
 #include "db/ProjectDatabase.h"
 #include "engine/Catalog.h"
 #include "engine/Planner.h"
 #include "engine/TailoringLoader.h"
 #include "scan/PlanEvaluation.h"
 #include "scan/RunScore.h"
-
-#include <QFile>
-#include <QJsonDocument>
-#include <QJsonObject>
 
 namespace triad {
 
@@ -39,22 +34,11 @@ Result<ScanSummary> Reevaluator::reevaluate(ProjectDatabase &db, const Catalog &
     if (!assets)
         return assets.error();
 
-    QFile templateFile(plan->assessment.file);
-    const QByteArray templateText = templateFile.open(QIODevice::ReadOnly) ? templateFile.readAll() : QByteArray();
-    if (auto s = db.recordTemplateUse(plan->assessment.id, plan->assessment.version, plan->assessment.contentSha256, templateText); !s)
-        return s.error();
-
-    RunInfo info;
-    info.templateId = plan->assessment.id;
-    info.templateVersion = plan->assessment.version;
-    info.templateSha256 = plan->assessment.contentSha256;
-    info.templateTitle = plan->assessment.title;
-    info.tailoringName = plan->tailoringName;
+    auto prepared = newRunInfo(db, *plan, operatorName);
+    if (!prepared)
+        return prepared.error();
+    RunInfo info = *prepared;
     info.tailoringId = old->tailoringId;
-    info.parametersJson = QString::fromUtf8(QJsonDocument(QJsonObject::fromVariantMap(plan->parameters)).toJson(QJsonDocument::Compact));
-    info.startedAt = QDateTime::currentDateTimeUtc();
-    info.operatorName = operatorName;
-    info.appVersion = appVersion();
     info.derivedFromRunId = runId;
     auto newRun = db.beginRun(info);
     if (!newRun)

@@ -1,7 +1,5 @@
 #include "Scanner.h"
 
-#include "collect/ObservationParser.h"
-#include "common/Paths.h"
 #include "db/ProjectDatabase.h"
 #include "engine/Catalog.h"
 #include "engine/Planner.h"
@@ -12,9 +10,6 @@
 #include "scan/TransportFactory.h"
 
 #include <QElapsedTimer>
-#include <QFile>
-#include <QJsonDocument>
-#include <QJsonObject>
 #include <QMutex>
 #include <QQueue>
 #include <QThreadPool>
@@ -127,11 +122,6 @@ AssetOutcome assessAsset(const Asset &asset, const Plan &plan, const ScanRequest
     return out;
 }
 
-QString parametersJson(const QVariantMap &parameters)
-{
-    return QString::fromUtf8(QJsonDocument(QJsonObject::fromVariantMap(parameters)).toJson(QJsonDocument::Compact));
-}
-
 } // namespace
 
 Scanner::Scanner(ProjectDatabase &database, const Catalog &catalog, QObject *parent)
@@ -159,14 +149,10 @@ Result<ScanSummary> Scanner::run(const ScanRequest &request)
     if (!assets)
         return assets.error();
 
-    // Keep the exact template text with the project so that a run can be re-evaluated later.
-    QFile templateFile(plan->assessment.file);
-    const QByteArray templateText = templateFile.open(QIODevice::ReadOnly) ? templateFile.readAll() : QByteArray();
-    if (auto s = m_database.recordTemplateUse(plan->assessment.id, plan->assessment.version,
-                                              plan->assessment.contentSha256, templateText); !s)
-        return s.error();
-
-    RunInfo info;
+    auto prepared = newRunInfo(m_database, *plan, request.operatorName);
+    if (!prepared)
+        return prepared.error();
+    RunInfo info = *prepared;
     if (request.tailoring && !request.tailoringYaml.isEmpty()) {
         const QString name = request.tailoring->name.isEmpty() ? QStringLiteral("unnamed") : request.tailoring->name;
         auto stored = m_database.storeTailoring(plan->assessment.id, name, request.tailoringYaml, request.operatorName);
@@ -174,16 +160,6 @@ Result<ScanSummary> Scanner::run(const ScanRequest &request)
             return stored.error();
         info.tailoringId = stored->id;
     }
-    info.templateId = plan->assessment.id;
-    info.templateVersion = plan->assessment.version;
-    info.templateSha256 = plan->assessment.contentSha256;
-    info.templateTitle = plan->assessment.title;
-    info.tailoringName = plan->tailoringName;
-    info.parametersJson = parametersJson(plan->parameters);
-    info.startedAt = QDateTime::currentDateTimeUtc();
-    info.status = RunStatus::Running;
-    info.operatorName = request.operatorName;
-    info.appVersion = appVersion();
     info.pid = ::getpid();
     auto runId = m_database.beginRun(info);
     if (!runId)
