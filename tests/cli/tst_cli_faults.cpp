@@ -44,13 +44,6 @@ requirements:
   - {id: "1", title: Hardened, checks: [slow.setting]}
 )";
 
-void write(const QString &path, const QByteArray &text)
-{
-    QFile f(path);
-    QVERIFY(f.open(QIODevice::WriteOnly | QIODevice::Truncate));
-    f.write(text);
-}
-
 } // namespace
 
 class TestCliFaults final : public QObject {
@@ -62,8 +55,8 @@ private slots:
     {
         const QString templates = m_dir.filePath(QStringLiteral("templates"));
         QVERIFY(QDir().mkpath(templates + QStringLiteral("/checks")));
-        write(templates + QStringLiteral("/checks/slow.yaml"), kLibrary);
-        write(templates + QStringLiteral("/slow-template.yaml"), kTemplate);
+        writeTestFile(templates + QStringLiteral("/checks/slow.yaml"), kLibrary);
+        writeTestFile(templates + QStringLiteral("/slow-template.yaml"), kTemplate);
         const QString project = m_dir.filePath(QStringLiteral("p.triad"));
         QCOMPARE(runCli({QStringLiteral("project"), QStringLiteral("init"), project, QStringLiteral("--name"), QStringLiteral("F")}, templates).exitCode, 0);
         for (int i = 1; i <= 6; ++i)

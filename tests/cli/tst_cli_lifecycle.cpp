@@ -47,13 +47,6 @@ requirements:
     manual: {ask_for: The policy document., verify: It is approved.}
 )";
 
-void write(const QString &path, const QByteArray &text)
-{
-    QFile f(path);
-    QVERIFY(f.open(QIODevice::WriteOnly | QIODevice::Truncate));
-    f.write(text);
-}
-
 } // namespace
 
 class TestCliLifecycle final : public QObject {
@@ -87,10 +80,10 @@ private slots:
     {
         m_templates = m_dir.filePath(QStringLiteral("templates"));
         QVERIFY(QDir().mkpath(m_templates + QStringLiteral("/checks")));
-        write(m_templates + QStringLiteral("/checks/lab.yaml"), kLibrary);
-        write(m_templates + QStringLiteral("/lab-template.yaml"), kTemplate);
+        writeTestFile(m_templates + QStringLiteral("/checks/lab.yaml"), kLibrary);
+        writeTestFile(m_templates + QStringLiteral("/lab-template.yaml"), kTemplate);
         m_state = m_dir.filePath(QStringLiteral("lab.conf"));
-        write(m_dir.filePath(QStringLiteral("tailoring.yaml")),
+        writeTestFile(m_dir.filePath(QStringLiteral("tailoring.yaml")),
               QStringLiteral("tailoring: {template: lab-template, name: lab}\nparameters: {state_file: \"%1\"}\n").arg(m_state).toUtf8());
         m_project = m_dir.filePath(QStringLiteral("p.triad"));
         QCOMPARE(cli({QStringLiteral("project"), QStringLiteral("init"), m_project, QStringLiteral("--name"), QStringLiteral("Lab")}).exitCode, 0);
@@ -100,7 +93,7 @@ private slots:
 
     void failPassFailErrorPass()
     {
-        write(m_state, "hardened=no\n");
+        writeTestFile(m_state, "hardened=no\n");
         QCOMPARE(scan(), 0);                                            // run 1: new issue
         QJsonArray open = json({QStringLiteral("issues"), m_project, QStringLiteral("--json")});
         QCOMPARE(open.size(), 1);
@@ -108,9 +101,9 @@ private slots:
         QCOMPARE(open[0][QStringLiteral("check_id")].toString(), QStringLiteral("lab.setting"));
         QCOMPARE(open[0][QStringLiteral("asset")].toString(), QStringLiteral("lab-host"));
 
-        write(m_state, "hardened=yes\n");
+        writeTestFile(m_state, "hardened=yes\n");
         QCOMPARE(scan(), 0);                                            // run 2: fixed
-        write(m_state, "hardened=no\n");
+        writeTestFile(m_state, "hardened=no\n");
         QCOMPARE(scan(), 0);                                            // run 3: regressed
         QFile::remove(m_state);
         QVERIFY(QDir().mkpath(m_state));                                // a folder: cat fails -> error
@@ -118,7 +111,7 @@ private slots:
         QVERIFY(QDir(m_state).removeRecursively());
         QJsonArray results = json({QStringLiteral("runs"), m_project, QStringLiteral("--json")});
         QCOMPARE(results.size(), 4);
-        write(m_state, "hardened=yes\n");
+        writeTestFile(m_state, "hardened=yes\n");
         QCOMPARE(scan(), 0);                                            // run 5: fixed again
 
         const QJsonArray all = json({QStringLiteral("issues"), m_project, QStringLiteral("--state"), QStringLiteral("all"),
@@ -160,7 +153,7 @@ private slots:
 
     void waiversApplyAndEnd()
     {
-        write(m_state, "hardened=no\n");
+        writeTestFile(m_state, "hardened=no\n");
         const CliOutcome w = cli({QStringLiteral("waive"), m_project, QStringLiteral("--check"), QStringLiteral("lab.setting"),
                                   QStringLiteral("--tag"), QStringLiteral("lab"), QStringLiteral("--justification"),
                                   QStringLiteral("Lab host, isolated"), QStringLiteral("--approver"), QStringLiteral("CISO"),
@@ -205,10 +198,10 @@ private slots:
         QCOMPARE(kept[0][QStringLiteral("name")].toString(), QStringLiteral("lab"));
         QCOMPARE(kept[0][QStringLiteral("version")].toInt(), 1);
 
-        write(m_dir.filePath(QStringLiteral("tailoring.yaml")),
+        writeTestFile(m_dir.filePath(QStringLiteral("tailoring.yaml")),
               QStringLiteral("tailoring: {template: lab-template, name: lab}\nparameters: {state_file: \"%1\"}\n"
                              "severity: {lab.setting: critical}\n").arg(m_state).toUtf8());
-        write(m_state, "hardened=no\n");
+        writeTestFile(m_state, "hardened=no\n");
         QCOMPARE(scan(), 0);
         kept = json({QStringLiteral("tailorings"), m_project, QStringLiteral("--json")});
         QCOMPARE(kept.size(), 2);
@@ -233,24 +226,24 @@ private slots:
         QCOMPARE(unknown.exitCode, 2);
         QVERIFY(unknown.err.contains(QStringLiteral("neither a tailoring file nor a tailoring kept in this project")));
         // Restore the file for the other tests.
-        write(m_dir.filePath(QStringLiteral("tailoring.yaml")),
+        writeTestFile(m_dir.filePath(QStringLiteral("tailoring.yaml")),
               QStringLiteral("tailoring: {template: lab-template, name: lab}\nparameters: {state_file: \"%1\"}\n").arg(m_state).toUtf8());
     }
 
     // A corrected template applied to stored evidence: a derived run, no host contact.
     void reevaluationUsesStoredEvidence()
     {
-        write(m_state, "hardened=no\n");
+        writeTestFile(m_state, "hardened=no\n");
         QCOMPARE(scan(), 0);
         const QJsonArray before = json({QStringLiteral("runs"), m_project, QStringLiteral("--json")});
         const int source = before.last()[QStringLiteral("id")].toInt();
         QFile::remove(m_state);     // the host's state is gone: only the evidence can answer
         QByteArray corrected(kTemplate);
         corrected.replace("version: 1.0.0", "version: 1.1.0");
-        write(m_templates + QStringLiteral("/lab-template.yaml"), corrected);
+        writeTestFile(m_templates + QStringLiteral("/lab-template.yaml"), corrected);
         QByteArray lenient(kLibrary);
         lenient.replace("assert: {op: eq, value: \"yes\"}", "assert: {op: in, value: [\"yes\", \"no\"]}");
-        write(m_templates + QStringLiteral("/checks/lab.yaml"), lenient);
+        writeTestFile(m_templates + QStringLiteral("/checks/lab.yaml"), lenient);
 
         const CliOutcome re = cli({QStringLiteral("reevaluate"), m_project, QStringLiteral("--run"), QString::number(source),
                                    QStringLiteral("--json"), QStringLiteral("-")});
@@ -264,15 +257,15 @@ private slots:
         // The derived run fixed the issue, as any run would.
         QCOMPARE(json({QStringLiteral("issues"), m_project, QStringLiteral("--json")}).size(), 0);
 
-        write(m_templates + QStringLiteral("/lab-template.yaml"), kTemplate);
-        write(m_templates + QStringLiteral("/checks/lab.yaml"), kLibrary);
+        writeTestFile(m_templates + QStringLiteral("/lab-template.yaml"), kTemplate);
+        writeTestFile(m_templates + QStringLiteral("/checks/lab.yaml"), kLibrary);
         QCOMPARE(cli({QStringLiteral("reevaluate"), m_project, QStringLiteral("--run"), QStringLiteral("999")}).exitCode, 2);
     }
 
     void attestationsCopyTheirEvidence()
     {
         const QString evidence = m_dir.filePath(QStringLiteral("policy.txt"));
-        write(evidence, "Information security policy v3, approved 2026-10-01\n");
+        writeTestFile(evidence, "Information security policy v3, approved 2026-10-01\n");
         const CliOutcome a = cli({QStringLiteral("attest"), m_project, QStringLiteral("--template"), QStringLiteral("lab-template"),
                                   QStringLiteral("--requirement"), QStringLiteral("9.9"), QStringLiteral("--status"), QStringLiteral("pass"),
                                   QStringLiteral("--statement"), QStringLiteral("Policy seen and approved"), QStringLiteral("--evidence"), evidence});
@@ -292,7 +285,7 @@ private slots:
         QCOMPARE(automated.exitCode, 2);
         QVERIFY(automated.err.contains(QStringLiteral("assessed by checks only")));
         // The attested manual requirement is counted apart in the score.
-        write(m_state, "hardened=yes\n");
+        writeTestFile(m_state, "hardened=yes\n");
         const CliOutcome scored = cli({QStringLiteral("scan"), m_project, QStringLiteral("--template"), QStringLiteral("lab-template"),
                                        QStringLiteral("--tailoring"), m_dir.filePath(QStringLiteral("tailoring.yaml"))});
         QCOMPARE(scored.exitCode, 0);

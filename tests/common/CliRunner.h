@@ -4,7 +4,9 @@
 
 #include "TestPaths.h"
 
+#include <QFile>
 #include <QProcess>
+#include <QTest>
 #include <QString>
 #include <QStringList>
 
@@ -33,4 +35,12 @@ inline CliOutcome runCli(const QStringList &args, const QString &templatesDir = 
     }
     return {p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -2, QString::fromUtf8(p.readAllStandardOutput()),
             QString::fromUtf8(p.readAllStandardError())};
+}
+
+/// Writes (or replaces) a file the test hands to triad-cli: a template, a tailoring, evidence.
+inline void writeTestFile(const QString &path, const QByteArray &text)
+{
+    QFile f(path);
+    QVERIFY2(f.open(QIODevice::WriteOnly | QIODevice::Truncate), qPrintable(path));
+    QCOMPARE(f.write(text), qint64(text.size()));
 }
