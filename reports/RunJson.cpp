@@ -55,6 +55,7 @@ QJsonObject runDocument(const RunInfo &run, const QList<AssetRunRecord> &assets,
                                       {QStringLiteral("status"), toString(a.status)},
                                       {QStringLiteral("error"), a.error.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(a.error)},
                                       {QStringLiteral("duration_ms"), a.durationMs},
+                                      {QStringLiteral("timing"), toJson(a.timings)},
                                       {QStringLiteral("hostname"), a.facts.hostname},
                                       {QStringLiteral("os"), a.facts.osPrettyName},
                                       {QStringLiteral("kernel"), a.facts.kernel}});

@@ -74,5 +74,6 @@ int runWaiveCommand(CliContext &ctx, const QStringList &args);
 int runAttestCommand(CliContext &ctx, const QStringList &args);
 int runTailoringsCommand(CliContext &ctx, const QStringList &args);
 int runReevaluateCommand(CliContext &ctx, const QStringList &args);
+int runTimingCommand(CliContext &ctx, const QStringList &args);
 
 } // namespace triad

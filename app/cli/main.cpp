@@ -42,6 +42,7 @@ const char *const kUsage =
     "  attest P.triad --template ID --requirement REQ --status pass|fail --statement T [--evidence FILE]...\n"
     "  attest P.triad --list [--template ID] [--json]\n"
     "  tailorings P.triad [--json] | --show NAME --template ID [--version N]\n"
+    "  timing P.triad [--run N|latest] [--top N] [--json]   where a run spent its time\n"
     "  reevaluate P.triad [--run N|latest] [--json OUT]   evaluate stored evidence against today's template\n"
     "  report P.triad [--run N|latest] --format pdf|html|csv|json|junit|oscal --out FILE [--paper a4|letter]\n"
     "                 [--sign-key KEY.pem --sign-cert CERT.pem]\n"
@@ -110,6 +111,8 @@ int main(int argc, char *argv[])
         return triad::runAttestCommand(ctx, args);
     if (command == QLatin1String("tailorings"))
         return triad::runTailoringsCommand(ctx, args);
+    if (command == QLatin1String("timing"))
+        return triad::runTimingCommand(ctx, args);
     if (command == QLatin1String("reevaluate"))
         return triad::runReevaluateCommand(ctx, args);
     if (command == QLatin1String("report"))

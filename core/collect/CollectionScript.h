@@ -13,10 +13,12 @@ namespace triad {
 /// (DESIGN.md §2). Runs under dash, busybox sh and bash; changes nothing on the host.
 ///
 /// Output framing, with a random per-script nonce so that no output can forge a frame:
-///   @@TRIAD:<nonce>:FACTS / …facts… / @@TRIAD:<nonce>:FACTSEND
-///   @@TRIAD:<nonce>:BEGIN:<i>\n <stdout of collector i, capped> \n@@TRIAD:<nonce>:END:<i>:<exit code>\n
+///   @@TRIAD:<nonce>:FACTS / …facts… / @@TRIAD:<nonce>:FACTSEND:<uptime>
+///   @@TRIAD:<nonce>:BEGIN:<i>\n <stdout of collector i, capped> \n@@TRIAD:<nonce>:END:<i>:<exit code>:<uptime>\n
 ///   @@TRIAD:<nonce>:ERR:<i>\n <stderr, capped> \n@@TRIAD:<nonce>:ERREND:<i>\n
 ///   @@TRIAD:<nonce>:DONE
+/// <uptime> is the host's /proc/uptime (seconds, two decimals) when the frame was printed, empty
+/// where it cannot be read: consecutive stamps give each collector's duration.
 /// Exit code 124: the collector's timeout fired. 90: it needs root and `sudo -n` was refused.
 struct CollectionScript {
     QByteArray text;

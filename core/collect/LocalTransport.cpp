@@ -49,6 +49,9 @@ Result<CollectionBatch> LocalTransport::collect(const QList<PlannedCollector> &c
     const QDateTime started = QDateTime::currentDateTimeUtc();
     QElapsedTimer timer;
     timer.start();
+    m_timings = {};
+    m_timings.commands = 1;
+    m_timings.bytesSent = script->text.size();
     process.start();
     if (!process.waitForStarted(10000))
         return makeError(Error::Code::Transport, QStringLiteral("cannot start /bin/sh: %1").arg(process.errorString()),
@@ -62,10 +65,12 @@ Result<CollectionBatch> LocalTransport::collect(const QList<PlannedCollector> &c
     while (process.state() != QProcess::NotRunning) {
         if (options.cancel && *options.cancel) {
             killGroup(process);
+            m_timings.collectMs = timer.elapsed();
             return makeError(Error::Code::Cancelled, QStringLiteral("cancelled"), QStringLiteral("localhost"));
         }
         if (deadline.hasExpired()) {
             killGroup(process);
+            m_timings.collectMs = timer.elapsed();
             return makeError(Error::Code::Timeout,
                              QStringLiteral("collection did not finish within %1 s").arg(options.overallTimeoutSeconds),
                              QStringLiteral("localhost"));
@@ -75,12 +80,15 @@ Result<CollectionBatch> LocalTransport::collect(const QList<PlannedCollector> &c
         process.readAllStandardError();   // the script sends nothing there; keep the pipe drained
         if (output.size() > budget) {
             killGroup(process);
+            m_timings.collectMs = timer.elapsed();
             return makeError(Error::Code::Transport,
                              QStringLiteral("the collection printed more than %1 bytes").arg(budget), QStringLiteral("localhost"));
         }
     }
     output += process.readAllStandardOutput();
-    CollectionBatch batch = parseScriptOutput(output, *script, started, timer.elapsed());
+    m_timings.collectMs = timer.elapsed();
+    m_timings.bytesReceived = output.size();
+    CollectionBatch batch = parseScriptOutput(output, *script, started);
     // Collectors that did not run are marked in the batch; only a script that printed nothing at
     // all (no shell, no mktemp) fails the asset as a whole.
     if (!scriptCompleted(output, *script) && batch.facts.hostname.isEmpty())

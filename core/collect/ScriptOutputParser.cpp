@@ -53,6 +53,27 @@ HostFacts parseFacts(const QByteArray &text)
     return facts;
 }
 
+/// An uptime stamp ("12345.67") in hundredths of a second; -1 when absent or malformed.
+qint64 uptimeCentis(const QByteArray &stamp)
+{
+    const qsizetype dot = stamp.indexOf('.');
+    if (dot <= 0 || stamp.size() - dot != 3)
+        return -1;
+    bool okWhole = false, okFraction = false;
+    const qint64 whole = stamp.left(dot).toLongLong(&okWhole);
+    const qint64 fraction = stamp.mid(dot + 1).toLongLong(&okFraction);
+    if (!okWhole || !okFraction || whole < 0 || fraction < 0 || whole > (qint64(1) << 40))
+        return -1;
+    return whole * 100 + fraction;
+}
+
+/// The rest of the line that starts at `from` (without the newline).
+QByteArray restOfLine(const QByteArray &output, qsizetype from)
+{
+    const qsizetype end = output.indexOf('\n', from);
+    return output.mid(from, end < 0 ? -1 : end - from);
+}
+
 } // namespace
 
 bool scriptCompleted(const QByteArray &output, const CollectionScript &script)
@@ -60,12 +81,16 @@ bool scriptCompleted(const QByteArray &output, const CollectionScript &script)
     return output.contains(frame(script, "DONE\n"));
 }
 
-CollectionBatch parseScriptOutput(const QByteArray &output, const CollectionScript &script, const QDateTime &collectedAt,
-                                  qint64 durationMs)
+CollectionBatch parseScriptOutput(const QByteArray &output, const CollectionScript &script, const QDateTime &collectedAt)
 {
     CollectionBatch batch;
-    if (auto facts = between(output, frame(script, "FACTS\n"), frame(script, "FACTSEND\n"), 0))
+    qsizetype factsEnd = -1;
+    const QByteArray factsClose = frame(script, "FACTSEND:");
+    if (auto facts = between(output, frame(script, "FACTS\n"), factsClose, 0, &factsEnd))
         batch.facts = parseFacts(*facts);
+    // Each collector's duration is the distance between its END stamp and the previous stamp;
+    // hosts without /proc/uptime give no stamps, and durations stay 0 (not measured).
+    qint64 previousStamp = factsEnd < 0 ? -1 : uptimeCentis(restOfLine(output, factsEnd + factsClose.size()));
 
     qsizetype cursor = 0;
     for (qsizetype i = 0; i < script.collectors.size(); ++i) {
@@ -74,7 +99,6 @@ CollectionBatch parseScriptOutput(const QByteArray &output, const CollectionScri
         raw.collectorKey = script.collectors.at(i).key;
         raw.command = displayCommand(spec);
         raw.collectedAt = collectedAt;
-        raw.durationMs = durationMs;
 
         const QByteArray index = QByteArray::number(i);
         const QByteArray endPrefix = frame(script, "END:" + index + ':');
@@ -87,12 +111,17 @@ CollectionBatch parseScriptOutput(const QByteArray &output, const CollectionScri
             continue;
         }
         const qsizetype codeStart = closeAt + endPrefix.size();
-        const qsizetype codeEnd = output.indexOf('\n', codeStart);
+        const QByteArray endLine = restOfLine(output, codeStart);     // "<exit code>:<uptime>"
+        const qsizetype colon = endLine.indexOf(':');
         bool ok = false;
-        raw.exitCode = output.mid(codeStart, codeEnd - codeStart).toInt(&ok);
+        raw.exitCode = endLine.left(colon).toInt(&ok);
         if (!ok)
             raw.exitCode = -1;
-        cursor = codeEnd;
+        const qint64 stamp = colon < 0 ? -1 : uptimeCentis(endLine.mid(colon + 1));
+        if (stamp >= 0 && previousStamp >= 0 && stamp >= previousStamp)
+            raw.durationMs = (stamp - previousStamp) * 10;
+        previousStamp = stamp;
+        cursor = codeStart + endLine.size();
 
         raw.stdoutData = *body;
         if (raw.stdoutData.size() > spec.maxBytes) {

@@ -34,6 +34,13 @@ public:
     [[nodiscard]] virtual QString name() const = 0;     ///< "local", "ssh", ...
     virtual Result<CollectionBatch> collect(const QList<PlannedCollector> &collectors,
                                             const CollectOptions &options) = 0;
+
+    /// Where the last collect() spent its time (connect, authentication, collection) and its
+    /// traffic, also after a failure: a host that timed out shows where.
+    [[nodiscard]] const AssetTimings &timings() const { return m_timings; }
+
+protected:
+    AssetTimings m_timings;
 };
 
 } // namespace triad

@@ -217,11 +217,20 @@ QStringList version4()
     };
 }
 
+// Version 5: where each asset's assessment spent its time (connect, authentication, collection,
+// evaluation, storage) and its SSH traffic, so that a slow fleet shows its slowest part.
+QStringList version5()
+{
+    return {
+        QStringLiteral("ALTER TABLE run_assets ADD COLUMN timings_json TEXT NOT NULL DEFAULT '{}'"),
+    };
+}
+
 } // namespace
 
 QList<QStringList> steps()
 {
-    return {version1(), version2(), version3(), version4()};
+    return {version1(), version2(), version3(), version4(), version5()};
 }
 
 int latestVersion()

@@ -564,9 +564,9 @@ Status ProjectDatabase::storeAssetResults(qint64 runId, const AssetRunRecord &re
                             {QStringLiteral("os_version"), record.facts.osVersion},
                             {QStringLiteral("os_pretty_name"), record.facts.osPrettyName}};
     if (auto q = exec(QStringLiteral("INSERT INTO run_assets (run_id, asset_id, asset_name, status, error, duration_ms, "
-                                     "facts_json) VALUES (?, ?, ?, ?, ?, ?, ?)"),
+                                     "facts_json, timings_json) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"),
                       {runId, assetId, record.assetName, toString(record.status), record.error, record.durationMs,
-                       jsonText(facts)});
+                       jsonText(facts), jsonText(toJson(record.timings))});
         !q)
         return fail(q.error());
 
@@ -631,8 +631,8 @@ Status ProjectDatabase::storeAssetResults(qint64 runId, const AssetRunRecord &re
 
 Result<QList<AssetRunRecord>> ProjectDatabase::runAssets(qint64 runId)
 {
-    auto q = exec(QStringLiteral("SELECT asset_id, asset_name, status, error, duration_ms, facts_json FROM run_assets "
-                                 "WHERE run_id = ? ORDER BY id"),
+    auto q = exec(QStringLiteral("SELECT asset_id, asset_name, status, error, duration_ms, facts_json, timings_json "
+                                 "FROM run_assets WHERE run_id = ? ORDER BY id"),
                   {runId});
     if (!q)
         return q.error();
@@ -651,6 +651,7 @@ Result<QList<AssetRunRecord>> ProjectDatabase::runAssets(qint64 runId)
         r.facts.osId = facts.value(QStringLiteral("os_id")).toString();
         r.facts.osVersion = facts.value(QStringLiteral("os_version")).toString();
         r.facts.osPrettyName = facts.value(QStringLiteral("os_pretty_name")).toString();
+        r.timings = assetTimingsFromJson(QJsonDocument::fromJson(q->value(6).toString().toUtf8()).object());
         list << r;
     }
     return list;

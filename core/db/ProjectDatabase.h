@@ -67,6 +67,10 @@ public:
     /// changes.
     Status storeAssetResults(qint64 runId, const AssetRunRecord &record, const QList<RawOutput> &evidence,
                              const QList<StoredResult> &results);
+    /// The storage time is known only once the asset's transaction has committed: it is added after.
+    Status recordStoreTime(qint64 runId, const QString &assetName, qint64 storeMs);
+    /// The run's collectors by their summed duration over all assets, slowest first.
+    Result<QList<CollectorTime>> slowestCollectors(qint64 runId, int limit);
     Result<QList<AssetRunRecord>> runAssets(qint64 runId);
     Result<QList<StoredResult>> results(qint64 runId);
     Result<StoredEvidence> evidence(qint64 id);

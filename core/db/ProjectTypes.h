@@ -94,6 +94,16 @@ struct AssetRunRecord {
     QString error;
     qint64 durationMs = 0;
     HostFacts facts;
+    AssetTimings timings;
+};
+
+/// One collector's time over the assets of a run (ProjectDatabase::slowestCollectors).
+struct CollectorTime {
+    QString collectorKey;
+    QString command;
+    qint64 totalMs = 0;     ///< summed over the assets
+    qint64 maxMs = 0;       ///< on the slowest asset
+    int assets = 0;
 };
 
 struct StoredEvidence {

@@ -2,6 +2,7 @@
 
 #include <QByteArray>
 #include <QDateTime>
+#include <QJsonObject>
 #include <QString>
 #include <QVariant>
 
@@ -15,6 +16,22 @@ struct HostFacts {
     QString osVersion;      ///< os-release VERSION_ID
     QString osPrettyName;
 };
+
+/// Where one asset's assessment spent its time and what crossed the wire: the transport fills
+/// the first part, the scanner the evaluation and storage.
+struct AssetTimings {
+    qint64 connectMs = 0;       ///< TCP, key exchange, host key check (jump host included)
+    qint64 authMs = 0;          ///< user authentication
+    qint64 collectMs = 0;       ///< sending the script, running it, reading its output
+    qint64 evaluateMs = 0;
+    qint64 storeMs = 0;         ///< the asset's database transaction
+    qint64 bytesSent = 0;       ///< SSH channel payload (local: the script's size)
+    qint64 bytesReceived = 0;
+    int commands = 0;           ///< commands started on the host: the round trips of the collection
+};
+/// The JSON form kept in the project and printed by the CLI (keys connect_ms, auth_ms, …).
+QJsonObject toJson(const AssetTimings &timings);
+AssetTimings assetTimingsFromJson(const QJsonObject &json);
 
 /// How running one collector on one asset went.
 enum class CollectionStatus {

@@ -42,6 +42,7 @@ struct AssetOutcome {
     AssetRunStatus status = AssetRunStatus::Error;
     QString error;
     qint64 durationMs = 0;
+    AssetTimings timings;
     HostFacts facts;
     QList<RawOutput> evidence;
     QList<CheckResult> results;
@@ -101,6 +102,7 @@ AssetOutcome assessAsset(const Asset &asset, const Plan &plan, const ScanRequest
     options.overallTimeoutSeconds = request.overallTimeoutSeconds;
     options.cancel = &cancel;
     auto batch = (*transport)->collect(plan.collectors, options);
+    out.timings = (*transport)->timings();
     if (!batch) {
         const Error &e = batch.error();
         out.status = e.code == Error::Code::Cancelled ? AssetRunStatus::Cancelled
@@ -113,7 +115,10 @@ AssetOutcome assessAsset(const Asset &asset, const Plan &plan, const ScanRequest
     }
 
     emit progress->assetStageChanged(asset.name, AssetStage::Evaluating, {});
+    QElapsedTimer evaluation;
+    evaluation.start();
     out.results = Evaluator::evaluatePlan(plan, observePlan(plan, batch->outputs));
+    out.timings.evaluateMs = evaluation.elapsed();
     out.hostKeyToPin = hostKeyToPin(asset, **transport);
     out.facts = batch->facts;
     out.evidence = std::move(batch->outputs);
@@ -198,13 +203,17 @@ Result<ScanSummary> Scanner::run(const ScanRequest &request)
         record.error = outcome.error;
         record.durationMs = outcome.durationMs;
         record.facts = outcome.facts;
+        record.timings = outcome.timings;
 
         emit assetStageChanged(outcome.asset.name, AssetStage::Storing, {});
+        QElapsedTimer storing;
+        storing.start();
         if (auto s = m_database.storeAssetResults(*runId, record, outcome.evidence, stored); !s) {
             storeError = s.error();
             m_cancel = true;    // stop the others: their results could not be stored either
             continue;
         }
+        (void)m_database.recordStoreTime(*runId, outcome.asset.name, storing.elapsed());   // a figure, not a result
         if (!outcome.hostKeyToPin.isEmpty()) {
             Asset pinned = outcome.asset;
             pinned.hostKeySha256 = outcome.hostKeyToPin;

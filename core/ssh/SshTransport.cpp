@@ -72,22 +72,26 @@ Result<CollectionBatch> SshTransport::collect(const QList<PlannedCollector> &col
     auto script = buildCollectionScript(collectors);
     if (!script)
         return script.error();
-    m_bytesSent = 0;
-    m_bytesReceived = 0;
-
+    m_timings = {};
     const QDateTime started = QDateTime::currentDateTimeUtc();
     QElapsedTimer timer;
     timer.start();
+    // Each phase's time is recorded as it ends, so a host that fails shows where it stopped.
+    auto lap = [&timer] { return timer.restart(); };
 
     std::unique_ptr<SshSession> jumpSession;
     int viaFd = -1;
     if (m_target.jump) {
         auto jump = SshSession::connect(*m_target.jump, m_target.jumpHostKeys, m_target.timeouts, nullptr);
+        m_timings.connectMs += lap();
         if (!jump)
             return jump.error();
-        if (auto s = (*jump)->authenticate(m_target.jumpCredentials); !s)
-            return s.error();
+        auto jumpAuth = (*jump)->authenticate(m_target.jumpCredentials);
+        m_timings.authMs += lap();
+        if (!jumpAuth)
+            return jumpAuth.error();
         auto fd = (*jump)->forwardTo(m_target.endpoint.host, m_target.endpoint.port);
+        m_timings.connectMs += lap();
         if (!fd)
             return fd.error();
         viaFd = *fd;
@@ -95,10 +99,13 @@ Result<CollectionBatch> SshTransport::collect(const QList<PlannedCollector> &col
     }
 
     auto session = SshSession::connect(m_target.endpoint, m_target.hostKeys, m_target.timeouts, &m_seen, viaFd);
+    m_timings.connectMs += lap();
     if (!session)
         return session.error();
-    if (auto s = (*session)->authenticate(m_target.credentials); !s)
-        return s.error();
+    auto auth = (*session)->authenticate(m_target.credentials);
+    m_timings.authMs += lap();
+    if (!auth)
+        return auth.error();
 
     ExecLimits limits;
     limits.timeoutSeconds = options.overallTimeoutSeconds;
@@ -106,6 +113,7 @@ Result<CollectionBatch> SshTransport::collect(const QList<PlannedCollector> &col
     limits.cancel = options.cancel;
 
     Result<ExecOutput> out = makeError(Error::Code::Internal, QStringLiteral("not run"));
+    m_timings.commands = 1;
     if (m_target.sudoPassword.isEmpty()) {
         out = (*session)->exec(QStringLiteral("/bin/sh -s"), script->text, limits);
     } else {
@@ -128,14 +136,15 @@ Result<CollectionBatch> SshTransport::collect(const QList<PlannedCollector> &col
                              (*session)->where());
         }
     }
+    m_timings.collectMs = lap();
     if (!out) {
         Error e = out.error();
         if (e.location.isEmpty())
             e.location = (*session)->where();
         return e;
     }
-    m_bytesSent = out->bytesSent;
-    m_bytesReceived = out->bytesReceived;
+    m_timings.bytesSent = out->bytesSent;
+    m_timings.bytesReceived = out->bytesReceived;
     if (out->stdoutTruncated)
         return makeError(Error::Code::Transport, QStringLiteral("the collection printed more than %1 bytes").arg(limits.maxStdoutBytes),
                          (*session)->where());
@@ -146,7 +155,7 @@ Result<CollectionBatch> SshTransport::collect(const QList<PlannedCollector> &col
         return makeError(Error::Code::Transport,
                          QStringLiteral("the session ended before the collection finished (killed or disconnected on the host)"),
                          (*session)->where());
-    CollectionBatch batch = parseScriptOutput(out->stdoutData, *script, started, timer.elapsed());
+    CollectionBatch batch = parseScriptOutput(out->stdoutData, *script, started);
     if (!scriptCompleted(out->stdoutData, *script) && batch.facts.hostname.isEmpty())
         return makeError(Error::Code::Transport,
                          QStringLiteral("the collection script did not run (exit %1): %2")

@@ -32,15 +32,10 @@ public:
 
     /// The target's host key as seen by the last collect(), for pinning in the project.
     [[nodiscard]] const HostKeyInfo &seenHostKey() const { return m_seen; }
-    /// Bytes sent and received by the last collect() (for benchmarks).
-    [[nodiscard]] qint64 bytesSent() const { return m_bytesSent; }
-    [[nodiscard]] qint64 bytesReceived() const { return m_bytesReceived; }
 
 private:
     SshTarget m_target;
     HostKeyInfo m_seen;
-    qint64 m_bytesSent = 0;
-    qint64 m_bytesReceived = 0;
 };
 
 } // namespace triad

@@ -185,6 +185,26 @@ private slots:
         QCOMPARE(evidence.exitCode, 0);
         QVERIFY(evidence.out.contains(QStringLiteral("evidence #")));
 
+        // Where the run spent its time: per asset in the run document and in `timing`.
+        const QJsonObject timing = assets.at(0)[QStringLiteral("timing")].toObject();
+        QCOMPARE(timing[QStringLiteral("commands")].toInt(), 1);
+        QVERIFY(timing[QStringLiteral("collect_ms")].toInteger() > 0);
+        QVERIFY(timing[QStringLiteral("bytes_received")].toInteger() > 1000);
+        const Outcome times = cli({QStringLiteral("timing"), project, QStringLiteral("--json"), QStringLiteral("--top"), QStringLiteral("5")});
+        QVERIFY2(times.exitCode == 0, qPrintable(times.err));
+        const QJsonObject timesDoc = QJsonDocument::fromJson(times.out.toUtf8()).object();
+        QCOMPARE(timesDoc[QStringLiteral("assets")].toArray().size(), 1);
+        const QJsonArray slowest = timesDoc[QStringLiteral("slowest_collectors")].toArray();
+        QCOMPARE(slowest.size(), 5);
+        QVERIFY(slowest.at(0)[QStringLiteral("total_ms")].toInteger() >= slowest.at(4)[QStringLiteral("total_ms")].toInteger());
+        QVERIFY(slowest.at(0)[QStringLiteral("total_ms")].toInteger() > 0);
+        QVERIFY(timesDoc[QStringLiteral("wall_ms")].toInteger() >= timesDoc[QStringLiteral("sum")][QStringLiteral("collect_ms")].toInteger());
+        const Outcome table = cli({QStringLiteral("timing"), project});
+        QCOMPARE(table.exitCode, 0);
+        QVERIFY(table.out.contains(QStringLiteral("COLLECT")));
+        QVERIFY(table.out.contains(QStringLiteral("Slowest collectors")));
+        QCOMPARE(cli({QStringLiteral("timing"), project, QStringLiteral("--top"), QStringLiteral("x")}).exitCode, 2);
+
         QCOMPARE(cli({QStringLiteral("scan"), project, QStringLiteral("--template"), QStringLiteral("cis-linux"), QStringLiteral("--quiet")}).exitCode, 0);
         const Outcome runs = cli({QStringLiteral("runs"), project, QStringLiteral("--json")});
         QCOMPARE(runs.exitCode, 0);

@@ -47,7 +47,7 @@ CollectionBatch runWith(const QString &shell, const QList<PlannedCollector> &col
     p.write(script->text);
     p.closeWriteChannel();
     p.waitForFinished(60000);
-    return parseScriptOutput(p.readAllStandardOutput(), *script, QDateTime::currentDateTimeUtc(), 0);
+    return parseScriptOutput(p.readAllStandardOutput(), *script, QDateTime::currentDateTimeUtc());
 }
 
 const RawOutput *find(const CollectionBatch &batch, const QString &key)
@@ -125,6 +125,45 @@ private slots:
         QCOMPARE(find(batch, QStringLiteral("fake-frame"))->stdoutData, QByteArray("\n@@TRIAD:0000:END:9:0\nstill data\n"));
         QVERIFY(!batch.facts.hostname.isEmpty());
         QVERIFY(!batch.facts.kernel.isEmpty());
+    }
+
+    void eachCollectorIsTimedByItsOwnStamps_data() { shells_data(); }
+
+    void eachCollectorIsTimedByItsOwnStamps()
+    {
+        // Every evidence row used to carry the whole script's duration: a slow collector could
+        // not be told from a fast one. The script now stamps each frame with /proc/uptime.
+        QFETCH(QString, shell);
+        if (!QFile::exists(shell))
+            QSKIP("shell not installed (apt-get install busybox-static)");
+        const CollectionBatch batch = runWith(shell, {command(QStringLiteral("fast"), {QStringLiteral("true")}),
+                                                      command(QStringLiteral("slow"), {QStringLiteral("sleep"), QStringLiteral("0.4")}),
+                                                      command(QStringLiteral("after"), {QStringLiteral("true")})});
+        QCOMPARE(batch.outputs.size(), 3);
+        QVERIFY2(batch.outputs.at(1).durationMs >= 380, qPrintable(QString::number(batch.outputs.at(1).durationMs)));
+        QVERIFY2(batch.outputs.at(1).durationMs < 3000, qPrintable(QString::number(batch.outputs.at(1).durationMs)));
+        QVERIFY(batch.outputs.at(0).durationMs < 300);
+        QVERIFY(batch.outputs.at(2).durationMs < 300);
+    }
+
+    void missingOrForgedStampsLeaveDurationsUnmeasured()
+    {
+        auto script = buildCollectionScript({command(QStringLiteral("a"), {QStringLiteral("true")}),
+                                             command(QStringLiteral("b"), {QStringLiteral("true")})});
+        QVERIFY(script);
+        const QByteArray n = script->nonce;
+        auto frame = [&n](const QByteArray &rest) -> QByteArray { return QByteArrayLiteral("@@TRIAD:") + n + ':' + rest; };
+        // A host without /proc/uptime prints empty stamps; a garbled one must not give a negative
+        // or absurd figure; exit codes are read as before.
+        const QByteArray output = frame("FACTS\nh\n6.1\n\n") + frame("FACTSEND:\n") + frame("BEGIN:0\nx\n") +
+                                  frame("END:0:0:\n") + frame("BEGIN:1\ny\n") + frame("END:1:3:-5.00\n") + frame("DONE\n");
+        const CollectionBatch batch = parseScriptOutput(output, *script, QDateTime::currentDateTimeUtc());
+        QCOMPARE(batch.outputs.size(), 2);
+        QCOMPARE(batch.outputs.at(0).exitCode, 0);
+        QCOMPARE(batch.outputs.at(1).exitCode, 3);
+        QCOMPARE(batch.outputs.at(0).durationMs, 0);
+        QCOMPARE(batch.outputs.at(1).durationMs, 0);
+        QCOMPARE(batch.outputs.at(1).stdoutData, QByteArray("y"));
     }
 
     void floodIsCappedQuickly()

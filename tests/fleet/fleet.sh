@@ -54,6 +54,23 @@ for variant in hardened weak; do
     [ -f "$fx/root/.bashrc" ] && chmod 644 "$fx/root/.bashrc"
 done
 chmod 644 "$dir/fixtures/weak/etc/ssh/sshd_config"   # too open on purpose
+# Each host gets its own small /root, as a server has: this machine's /root holds build toolchains
+# (hundreds of thousands of files) that no audited server would, and every host would walk them.
+chmod 700 "$dir/fixtures/hardened/root"
+chmod 755 "$dir/fixtures/weak/root"                   # readable by all, on purpose
+# APT keeps a binary package cache on a Debian server (rebuilt by apt update). The container image
+# this machine runs switches it off (/etc/apt/apt.conf.d/docker-clean), so that every `apt list`
+# would rebuild it from the package lists: half a second of CPU per host. The hosts get Debian's
+# default back, with one cache built here for all of them.
+apt_conf=""
+if [ -f /etc/apt/apt.conf.d/docker-clean ] && command -v apt-cache >/dev/null 2>&1; then
+    mkdir -p "$dir/apt-cache"
+    apt_conf="$dir/fixtures/apt-cache.conf"
+    printf 'Dir::Cache "%s";\nDir::Cache::pkgcache "pkgcache.bin";\nDir::Cache::srcpkgcache "srcpkgcache.bin";\n' \
+        "$dir/apt-cache" >"$apt_conf"
+    apt-cache -o Dir::Cache="$dir/apt-cache" -o Dir::Cache::pkgcache=pkgcache.bin \
+        -o Dir::Cache::srcpkgcache=srcpkgcache.bin stats >/dev/null 2>&1 || true
+fi
 
 for i in $(seq 1 "$n"); do
     a=$(( first + (i - 1) / 250 ))
@@ -78,7 +95,8 @@ MaxStartups 200:30:400
 CFG
     if [ $(( i % 2 )) -eq 0 ]; then variant=hardened; tags=fleet,hardened; else variant=weak; tags=fleet,weak; fi
     fx="$dir/fixtures/$variant"
-    mounts=""
+    mounts="mount --bind '$fx/root' /root &&"
+    [ -n "$apt_conf" ] && mounts="$mounts mount --bind '$apt_conf' /etc/apt/apt.conf.d/docker-clean &&"
     while IFS= read -r -d '' f; do
         rel=${f#"$fx"}
         [ -e "$rel" ] && mounts="$mounts mount --bind '$f' '$rel' &&"

@@ -39,6 +39,6 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *data, std::size_t size
     CollectionScript script;
     script.nonce = "0123456789abcdef0123456789abcdef";
     script.collectors = {PlannedCollector{spec.id, spec, {}}, PlannedCollector{QStringLiteral("d"), spec, {}}};
-    (void)parseScriptOutput(raw.stdoutData, script, QDateTime::currentDateTimeUtc(), 0);
+    (void)parseScriptOutput(raw.stdoutData, script, QDateTime::currentDateTimeUtc());
     return 0;
 }

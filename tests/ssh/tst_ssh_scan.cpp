@@ -148,6 +148,29 @@ private slots:
         QCOMPARE_WORDS(weak.value(QStringLiteral("accounts.password-hashing")), CheckStatus::Fail);
         QVERIFY(statusByCheck(**db, summary->runId, QStringLiteral("down")).isEmpty());
 
+        // Where the time went is kept per asset: one command carried the whole collection, the
+        // traffic was counted, and each collector has its own duration (not the script's).
+        const AssetTimings t = recordOf(**db, summary->runId, QStringLiteral("hardened")).timings;
+        QCOMPARE(t.commands, 1);
+        QVERIFY(t.connectMs + t.authMs > 0);
+        QVERIFY(t.collectMs > 0);
+        QVERIFY(t.storeMs > 0 || t.evaluateMs > 0);
+        QVERIFY2(t.bytesSent > 50000, qPrintable(QString::number(t.bytesSent)));     // the script
+        QVERIFY(t.bytesReceived > 10000);
+        QVERIFY(recordOf(**db, summary->runId, QStringLiteral("down")).timings.connectMs >= 0);
+        auto slowest = (*db)->slowestCollectors(summary->runId, 400);
+        QVERIFY(slowest);
+        qint64 summed = 0;
+        for (const CollectorTime &c : std::as_const(*slowest)) {
+            QVERIFY(c.maxMs <= c.totalMs);
+            summed += c.totalMs;
+        }
+        QVERIFY2(summed > 0, "no collector was timed");
+        // Two hosts' collectors together cannot take longer than the two collections did.
+        const qint64 collections = t.collectMs + recordOf(**db, summary->runId, QStringLiteral("weak")).timings.collectMs;
+        QVERIFY2(summed <= collections + 100, qPrintable(QStringLiteral("%1 > %2").arg(summed).arg(collections)));
+        QVERIFY(slowest->first().totalMs >= slowest->last().totalMs);
+
         // First contact pinned each host's key in the project.
         QCOMPARE((*db)->assetByName(QStringLiteral("hardened"))->hostKeySha256, m_hardened->hostKeySha256());
         QCOMPARE((*db)->assetByName(QStringLiteral("weak"))->hostKeySha256, m_weak->hostKeySha256());
