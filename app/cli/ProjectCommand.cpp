@@ -1,7 +1,9 @@
-// triad-cli project init|info
+// triad-cli project init|info|passphrase
 #include "CliContext.h"
+#include "SecretInput.h"
 
 #include "db/ProjectDatabase.h"
+#include "vault/CredentialVault.h"
 
 namespace triad {
 
@@ -48,7 +50,33 @@ int runProjectCommand(CliContext &ctx, const QStringList &args)
                   << "Schema:   " << (*db)->schemaVersion() << '\n';
         return ExitOk;
     }
-    return ctx.usage(QStringLiteral("project"), QStringLiteral("expected 'init' or 'info'"));
+    if (sub == QLatin1String("passphrase")) {
+        QCommandLineParser parser;
+        parser.setApplicationDescription(
+            QStringLiteral("Change the passphrase of the project's credential vault. The current one comes from "
+                           "$TRIAD_VAULT_PASSPHRASE or the terminal; the new one from $TRIAD_NEW_VAULT_PASSPHRASE, "
+                           "else the terminal (asked twice), else one line of standard input."));
+        parser.addPositionalArgument(QStringLiteral("project"), QStringLiteral("Project file."));
+        if (!ctx.parse(parser, QStringLiteral("project passphrase"), rest, 1, 1))
+            return ExitBadInput;
+        const QString path = parser.positionalArguments().at(0);
+        auto db = ctx.openProject(path, true);
+        if (!db)
+            return ctx.fail(db.error());
+        auto vault = SecretInput::unlockVault(**db, path, false);
+        if (!vault)
+            return ctx.fail(vault.error());
+        auto fresh = SecretInput::newVaultPassphrase(path);
+        if (!fresh)
+            return ctx.fail(fresh.error());
+        if (auto s = (*vault)->changePassphrase(**db, *fresh); !s)
+            return ctx.fail(s.error());
+        (void)(*db)->appendAudit(CliContext::operatorName(), QStringLiteral("vault.passphrase"),
+                                 QStringLiteral("passphrase changed; %1 credential(s) kept").arg((*vault)->names().size()));
+        ctx.out() << "The credential vault of " << path << " now opens with the new passphrase.\n";
+        return ExitOk;
+    }
+    return ctx.usage(QStringLiteral("project"), QStringLiteral("expected 'init', 'info' or 'passphrase'"));
 }
 
 } // namespace triad

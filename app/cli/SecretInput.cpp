@@ -106,6 +106,24 @@ Result<SecretBytes> vaultPassphrase(const QString &projectPath, bool confirm)
     return first;
 }
 
+Result<SecretBytes> newVaultPassphrase(const QString &projectPath)
+{
+    QByteArray fromEnv = qgetenv("TRIAD_NEW_VAULT_PASSPHRASE");
+    if (!fromEnv.isEmpty()) {
+        qunsetenv("TRIAD_NEW_VAULT_PASSPHRASE");
+        return SecretBytes(std::move(fromEnv));
+    }
+    auto first = readLine(QStringLiteral("New vault passphrase for %1: ").arg(projectPath));
+    if (!first || !::isatty(STDIN_FILENO))
+        return first;
+    auto again = readLine(QStringLiteral("The same passphrase again: "));
+    if (!again)
+        return again.error();
+    if (again->bytes() != first->bytes())
+        return makeError(Error::Code::InvalidInput, QStringLiteral("the two passphrases differ"), projectPath);
+    return first;
+}
+
 Result<std::shared_ptr<CredentialVault>> unlockVault(ProjectDatabase &db, const QString &projectPath,
                                                      bool create)
 {

@@ -24,6 +24,10 @@ Result<SecretBytes> readLine(const QString &prompt);
 /// `confirm`: ask twice on a terminal (a new vault).
 Result<SecretBytes> vaultPassphrase(const QString &projectPath, bool confirm);
 
+/// A new vault passphrase: $TRIAD_NEW_VAULT_PASSPHRASE (then removed from the environment), else
+/// asked twice on the terminal, else one line of standard input.
+Result<SecretBytes> newVaultPassphrase(const QString &projectPath);
+
 /// Unlocks the vault of `db` with vaultPassphrase(); creates the vault when `create` is set and
 /// the project has none.
 Result<std::shared_ptr<CredentialVault>> unlockVault(ProjectDatabase &db, const QString &projectPath,

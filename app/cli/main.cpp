@@ -24,7 +24,7 @@ const char *const kUsage =
     "\n"
     "Commands:\n"
     "  project init P.triad --name NAME [--customer C]   create a project file\n"
-    "  project info P.triad\n"
+    "  project info P.triad    project passphrase P.triad   change the credential vault's passphrase\n"
     "  assets add P.triad NAME [--transport local|ssh] [--address A] [--port N] [--user U]\n"
     "                          [--key FILE] [--sudo] [--tags a,b] [--proxy-jump [user@]host[:port]]\n"
     "                          [--password-from-stdin | --key-passphrase-from-stdin] [--sudo-password-from-stdin]\n"

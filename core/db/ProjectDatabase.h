@@ -84,6 +84,8 @@ public:
     Result<QByteArray> vaultCheckValue();
     /// Creates the vault with its check value; fails when one exists.
     Status createVault(const QByteArray &sealedCheckValue);
+    /// A passphrase change: the vault key sealed under the new passphrase (one row, atomic).
+    Status replaceVaultCheckValue(const QByteArray &sealedCheckValue);
     /// Adds a credential or replaces the sealed value and kind of the one of that name.
     Status storeCredential(const QString &name, const QString &kind, const QByteArray &sealed);
     Result<QList<StoredCredential>> credentials();

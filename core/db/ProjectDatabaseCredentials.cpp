@@ -32,6 +32,14 @@ Status ProjectDatabase::createVault(const QByteArray &sealedCheckValue)
                    {sealedCheckValue, timeText(QDateTime::currentDateTimeUtc())}, QStringLiteral("the credential vault"));
 }
 
+Status ProjectDatabase::replaceVaultCheckValue(const QByteArray &sealedCheckValue)
+{
+    if (sealedCheckValue.isEmpty())
+        return makeError(Error::Code::InvalidInput, QStringLiteral("the vault check value is empty"), m_path);
+    return execOne(QStringLiteral("UPDATE vault SET check_value = ? WHERE id = 1"), {sealedCheckValue},
+                   QStringLiteral("credential vault in this project"));
+}
+
 Status ProjectDatabase::storeCredential(const QString &name, const QString &kind, const QByteArray &sealed)
 {
     if (name.trimmed().isEmpty() || sealed.isEmpty())

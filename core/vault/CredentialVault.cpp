@@ -76,6 +76,17 @@ Result<std::shared_ptr<CredentialVault>> CredentialVault::unlock(ProjectDatabase
     return vault;
 }
 
+Status CredentialVault::changePassphrase(ProjectDatabase &db, const SecretBytes &newPassphrase,
+                                         const SealedBox::KdfCost &cost)
+{
+    if (newPassphrase.isEmpty())
+        return vaultError(Error::Code::InvalidInput, QStringLiteral("the new passphrase is empty"));
+    auto sealed = SealedBox::seal(m_key, newPassphrase, cost);
+    if (!sealed)
+        return sealed.error();
+    return db.replaceVaultCheckValue(*sealed);
+}
+
 Status CredentialVault::store(ProjectDatabase &db, const QString &name, const QString &kind,
                               const SecretBytes &secret)
 {

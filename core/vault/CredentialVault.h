@@ -38,6 +38,11 @@ public:
     /// True when the project has a vault (a passphrase was ever set).
     static Result<bool> exists(ProjectDatabase &db);
 
+    /// Seals the vault key under `newPassphrase` in place of the old check value. The credentials
+    /// stay as they are (they are sealed under the vault key), so the change is one row, written
+    /// atomically: an interrupted change leaves the old passphrase working.
+    Status changePassphrase(ProjectDatabase &db, const SecretBytes &newPassphrase, const SealedBox::KdfCost &cost = {});
+
     /// Seals `secret` under the vault key and stores it as `name` (replacing one of that name).
     Status store(ProjectDatabase &db, const QString &name, const QString &kind, const SecretBytes &secret);
 

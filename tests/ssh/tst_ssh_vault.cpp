@@ -303,6 +303,19 @@ private slots:
         }
         QSqlDatabase::removeDatabase(QStringLiteral("count"));
 
+        // A passphrase change (the new one on standard input): the old passphrase stops opening the
+        // vault, the new one opens every credential, and the scan still logs in with them.
+        const QByteArray newPassphrase = "Second vault phrase 8e";
+        const Outcome change = cli({QStringLiteral("project"), QStringLiteral("passphrase"), project}, newPassphrase + "\n");
+        QVERIFY2(change.exitCode == 0, change.err.constData());
+        const QStringList keyedScan {QStringLiteral("scan"), project, QStringLiteral("--template"),
+                                     QStringLiteral("ssh-privileged"), QStringLiteral("--assets"), QStringLiteral("web")};
+        const Outcome stale = cli(keyedScan);
+        QCOMPARE(stale.exitCode, 2);
+        QVERIFY(stale.err.contains("wrong passphrase"));
+        const Outcome renewed = cli(keyedScan, {}, newPassphrase);
+        QVERIFY2(renewed.exitCode == 0 || renewed.exitCode == 1, renewed.err.constData());
+
         // Nowhere: not in the project file (nor its WAL), its rows, any output, the JSON.
         QByteArray everything = json + projectRows(project);
         for (const QString &suffix : {QString(), QStringLiteral("-wal"), QStringLiteral("-shm")}) {
@@ -314,7 +327,7 @@ private slots:
             everything += o.out + o.err;
         QVERIFY(everything.contains("sshtest.root-view")); // the search does see the data
         for (const QByteArray &secret :
-             {kLoginPassword, m_sudoPassword, kWrongSudoPassword, kPassphrase, kKeyPassphrase}) {
+             {kLoginPassword, m_sudoPassword, kWrongSudoPassword, kPassphrase, kKeyPassphrase, newPassphrase}) {
             QVERIFY2(!everything.contains(secret), secret.constData());
             QVERIFY2(!everything.contains(secret.toBase64()), secret.constData());
             QVERIFY2(!everything.contains(secret.toHex()), secret.constData());

@@ -93,6 +93,28 @@ private slots:
         QCOMPARE(missing.error().code, Error::Code::NotFound);
     }
 
+    void passphraseChangeKeepsEveryCredential()
+    {
+        const QString file = m_dir.filePath(QStringLiteral("change.triad"));
+        {
+            auto db = newProject(QStringLiteral("change.triad"));
+            auto vault = CredentialVault::unlock(*db, secret("old phrase"), CredentialVault::Mode::CreateIfMissing, m_fast);
+            QVERIFY(vault);
+            QVERIFY((*vault)->store(*db, QStringLiteral("asset/db/password"), QStringLiteral("password"), secret("Db-Pw-31")));
+            QVERIFY(!(*vault)->changePassphrase(*db, SecretBytes(), m_fast));
+            QVERIFY((*vault)->changePassphrase(*db, secret("new phrase"), m_fast));
+        }
+        QVERIFY(!projectBytes(file).contains("new phrase"));
+        auto db = ProjectDatabase::open(file);
+        QVERIFY(db);
+        auto old = CredentialVault::unlock(**db, secret("old phrase"));
+        QVERIFY(!old);
+        QVERIFY(old.error().message.contains(QStringLiteral("wrong passphrase")));
+        auto vault = CredentialVault::unlock(**db, secret("new phrase"));
+        QVERIFY2(vault, qPrintable(vault ? QString() : vault.error().toString()));
+        QCOMPARE((*vault)->secret(QStringLiteral("asset/db/password"))->bytes(), QByteArray("Db-Pw-31"));
+    }
+
     void alteredCredentialIsRefused()
     {
         auto db = newProject(QStringLiteral("b.triad"));
