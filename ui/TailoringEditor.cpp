@@ -205,11 +205,13 @@ void TailoringEditor::buildUi()
     auto *summaryLayout = new QVBoxLayout(summaryPane);
     summaryLayout->setContentsMargins(4, 0, 0, 0);
     summaryLayout->addWidget(new QLabel(tr("<b>Changes from the template</b>"), summaryPane));
+    summaryPane->setMinimumWidth(36 * fontMetrics().averageCharWidth());
     m_summary = new QTextBrowser(summaryPane);
     m_summary->setObjectName(QStringLiteral("tailoringSummary"));
     summaryLayout->addWidget(m_summary, 1);
     splitter->setStretchFactor(0, 3);
     splitter->setStretchFactor(1, 1);
+    splitter->setSizes({3000, 1000});   // proportions: the change list gets a quarter
     layout->addWidget(splitter, 1);
 
     m_problemLabel = new QLabel(page);
@@ -293,8 +295,20 @@ void TailoringEditor::setTemplate(const QString &templateId)
     m_parameters->setTemplate(*m_catalog, *assessment);
     m_checks->setTemplate(*m_catalog, *assessment);
     m_parameterTable->resizeColumnsToContents();
+    // Long lists (allowed programs, excluded paths) would push the value off screen: cap the
+    // value and problem columns; the default comes last and takes what is left.
+    const int wide = 40 * m_parameterTable->fontMetrics().averageCharWidth();
+    m_parameterTable->setColumnWidth(TailoringParameterModel::Value,
+                                     qMin(m_parameterTable->columnWidth(TailoringParameterModel::Value), wide));
+    m_parameterTable->setColumnWidth(TailoringParameterModel::Problem, wide);
     m_checkTable->resizeColumnsToContents();
-    m_checkTable->setColumnWidth(TailoringCheckModel::Title, qMin(m_checkTable->columnWidth(TailoringCheckModel::Title), 380));
+    // Titles and requirement lists can be long; the reason, last, takes the remaining width.
+    const int chars = m_checkTable->fontMetrics().averageCharWidth();
+    const QList<std::pair<int, int>> caps{{TailoringCheckModel::Check, 30 * chars},
+                                          {TailoringCheckModel::Title, 40 * chars},
+                                          {TailoringCheckModel::Requirements, 14 * chars}};
+    for (const auto &[column, cap] : caps)
+        m_checkTable->setColumnWidth(column, qMin(m_checkTable->columnWidth(column), cap));
     m_requirement->clear();
     for (const RequirementDef &r : assessment->requirements) {
         if (!r.checks.isEmpty())
@@ -403,6 +417,16 @@ bool TailoringEditor::applyYaml(const QString &yaml, const QString &source)
     m_yamlError->hide();
     setStatus(tr("Loaded %1.").arg(source));
     refresh();
+    // Take the user to the first value that needs fixing.
+    for (int row = 0; row < m_parameters->rowCount(); ++row) {
+        if (!m_parameters->rowAt(row)->problem.isEmpty()) {
+            m_tabs->setCurrentIndex(0);
+            m_parameterTable->selectRow(row);
+            m_parameterTable->scrollTo(m_parameters->index(row, TailoringParameterModel::Value),
+                                       QAbstractItemView::PositionAtCenter);
+            break;
+        }
+    }
     return true;
 }
 
@@ -469,6 +493,11 @@ void TailoringEditor::refresh()
     m_problemLabel->setText(shown.isEmpty() ? QString() : tr("<b>Cannot save yet:</b> %1").arg(shown.join(QStringLiteral("; "))));
     if (m_problems.isEmpty() && !m_loadNotes.isEmpty())
         m_problemLabel->setText(tr("<b>Loaded with changes:</b> %1").arg(shown.join(QStringLiteral("; "))));
+    // A fresh form only lacks its name: say what to do, without alarm.
+    const bool onlyName = m_problems.size() == 1 && t.name.isEmpty() && m_loadNotes.isEmpty();
+    if (onlyName)
+        m_problemLabel->setText(tr("Name the tailoring to save it."));
+    m_problemLabel->setStyleSheet(onlyName ? QString() : kErrorStyle);
     m_problemLabel->setVisible(!shown.isEmpty());
     m_saveButton->setEnabled(canSave());
     if (m_path.isEmpty())

@@ -221,10 +221,11 @@ QString requirement(const Catalog &catalog, const AssessmentTemplate &assessment
         html += QStringLiteral("<h4>%1</h4><table cellpadding=3>").arg(tr("Automated checks"));
         for (const QString &id : r.checks) {
             const CheckDef *c = catalog.findCheck(id);
-            html += QStringLiteral("<tr><td><code>%1</code></td><td>%2</td><td>%3</td></tr>")
-                        .arg(esc(id), c ? esc(toString(c->severity)) : QString(), c ? esc(c->title) : QString());
+            html += QStringLiteral("<tr><td valign=top><code>%1</code></td><td valign=top>%2</td><td><b>%3</b><br>%4</td></tr>")
+                        .arg(esc(id), c ? esc(toString(c->severity)) : QString(), c ? esc(c->title) : QString(),
+                             c ? esc(c->description) : QString());
         }
-        html += QStringLiteral("</table>");
+        html += QStringLiteral("</table><p><i>%1</i></p>").arg(tr("Select a check in the tree to see how it is checked."));
     }
     return html;
 }
@@ -236,8 +237,8 @@ QString check(const Catalog &catalog, const CheckDef &c)
                             esc(c.library));
     const CheckLibrary *library = catalog.library(c.library);
 
-    // Description, rationale, remediation and verification as the other detail panes show them;
-    // how it is checked goes after the description, where a reader asks "how do you know?".
+    // Description, rationale, remediation and verification as the Issues and Results panes show
+    // them (one look for one check everywhere); what only this page tells follows.
     html += checkDetailHtml(&catalog, c.id);
 
     html += QStringLiteral("<h4>%1</h4>").arg(tr("How it is checked"));
@@ -279,7 +280,8 @@ QString check(const Catalog &catalog, const CheckDef &c)
             const ParameterDef *p = findParameter(*library, name);
             QString line = QStringLiteral("<code>%1</code>").arg(esc(name));
             if (p) {
-                line += QStringLiteral(" = %1").arg(esc(valueText(p->defaultValue)));
+                const bool bare = p->type == ParameterDef::Type::Int || p->type == ParameterDef::Type::Bool;
+                line += QStringLiteral(" = %1").arg(esc(bare ? p->defaultValue.toString() : valueText(p->defaultValue)));
                 if (p->min || p->max)
                     line += QStringLiteral(" (%1 – %2)")
                                 .arg(p->min ? QString::number(*p->min) : QString(), p->max ? QString::number(*p->max) : QString());

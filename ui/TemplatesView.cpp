@@ -20,6 +20,8 @@
 #include <QTreeView>
 #include <QVBoxLayout>
 
+#include <functional>
+
 namespace triad {
 namespace {
 
@@ -63,7 +65,9 @@ void TemplatesView::buildUi()
     m_state->setWordWrap(true);
     m_stack->addWidget(m_state);
 
-    auto *content = new QSplitter(Qt::Vertical, m_stack);
+    auto *content = new QWidget(m_stack);
+    auto *contentLayout = new QVBoxLayout(content);
+    contentLayout->setContentsMargins(0, 0, 0, 0);
     m_templateTable = new QTableView(content);
     m_templateTable->setObjectName(QStringLiteral("templateTable"));
     m_templateTable->setModel(m_templates);
@@ -108,8 +112,8 @@ void TemplatesView::buildUi()
     m_tabs->addTab(library, tr("&Requirements"));
     m_editor = new TailoringEditor(m_tabs);
     m_tabs->addTab(m_editor, tr("&Tailoring"));
-    content->setStretchFactor(0, 0);
-    content->setStretchFactor(1, 1);
+    contentLayout->addWidget(m_templateTable);
+    contentLayout->addWidget(m_tabs, 1);
     m_stack->addWidget(content);
 
     auto *find = new QAction(tr("Search Requirements"), this);
@@ -149,7 +153,7 @@ void TemplatesView::setCatalog(std::shared_ptr<const Catalog> catalog)
     m_templateTable->horizontalHeader()->setSectionResizeMode(TemplateListModel::Title, QHeaderView::Stretch);
     // As tall as its rows: the library is a handful of templates, the tree below needs the room.
     const int rows = m_templates->rowCount();
-    m_templateTable->setMaximumHeight(m_templateTable->horizontalHeader()->height()
+    m_templateTable->setFixedHeight(m_templateTable->horizontalHeader()->sizeHint().height()
                                       + rows * m_templateTable->verticalHeader()->defaultSectionSize()
                                       + 2 * m_templateTable->frameWidth() + 2);
     m_templateTable->selectRow(0);
@@ -181,7 +185,21 @@ void TemplatesView::showTemplate(const QString &templateId)
         return;
     m_tree->setTemplate(m_catalog, templateId);
     m_detail->clear();
-    m_treeView->resizeColumnToContents(RequirementTreeModel::Id);
+    // Sized for the longest id anywhere in the tree, not just the rows unfolded now: ids such as
+    // "1.1.2.1.2" or "ssh.max-auth-tries" must not be cut when a section is opened.
+    int idWidth = 0;
+    const QFontMetrics metrics = m_treeView->fontMetrics();
+    std::function<void(const QModelIndex &, int)> measure = [&](const QModelIndex &parent, int depth) {
+        for (int row = 0; row < m_tree->rowCount(parent); ++row) {
+            const QModelIndex index = m_tree->index(row, 0, parent);
+            idWidth = qMax(idWidth, metrics.horizontalAdvance(index.data().toString()) + depth * m_treeView->indentation());
+            measure(index, depth + 1);
+        }
+    };
+    measure({}, 1);
+    // ...but a few very long check ids must not squeeze every title: those are elided (tooltip).
+    m_treeView->setColumnWidth(RequirementTreeModel::Id,
+                               qMin(idWidth + 2 * metrics.averageCharWidth(), 30 * metrics.averageCharWidth()));
     m_treeView->resizeColumnToContents(RequirementTreeModel::Severity);
     setSearchText(m_search->text());
     m_editor->setTemplate(templateId);
@@ -214,7 +232,7 @@ void TemplatesView::setSearchText(const QString &text)
     }
     m_treeView->expandAll();
     const int matches = countMatches(m_tree, {}, text.trimmed());
-    m_matches->setText(matches == 0 ? tr("no match") : tr("%n match(es)", nullptr, matches));
+    m_matches->setText(matches == 0 ? tr("no match") : matches == 1 ? tr("1 match") : tr("%1 matches").arg(matches));
 }
 
 bool TemplatesView::selectItem(const QString &id)
@@ -252,7 +270,7 @@ void TemplatesView::showItem(const QModelIndex &proxyIndex)
     else
         html = QStringLiteral("<h3>%1</h3><p>%2</p>")
                    .arg(index.data(RequirementTreeModel::ItemIdRole).toString().toHtmlEscaped(),
-                        tr("%n requirement(s) in this section.", nullptr, m_tree->rowCount(index.siblingAtColumn(0))));
+                        tr("Requirements in this section: %1.").arg(m_tree->rowCount(index.siblingAtColumn(0))));
     m_detail->setHtml(html);
     emit detailShown(index.data(RequirementTreeModel::ItemIdRole).toString());
 }

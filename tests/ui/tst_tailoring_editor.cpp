@@ -109,8 +109,8 @@ private slots:
         QSignalSpy changed(&model, &TailoringParameterModel::valuesChanged);
         QVERIFY(model.setData(value, QStringLiteral("12")));
         QCOMPARE(changed.count(), 1);
-        QCOMPARE(model.index(row, TailoringParameterModel::Problem).data().toString(),
-                 QStringLiteral("parameter ssh_max_auth_tries: 12 is above the maximum 10"));
+        QCOMPARE(model.index(row, TailoringParameterModel::Problem).data().toString(), QStringLiteral("12 is above the maximum 10"));
+        QCOMPARE(model.problems(), QStringList{QStringLiteral("parameter ssh_max_auth_tries: 12 is above the maximum 10")});
         QVERIFY(model.values().isEmpty());      // an invalid value is never written
         QCOMPARE(model.problems().size(), 1);
         QCOMPARE(value.data().toString(), QStringLiteral("12")); // kept as typed, to be corrected
@@ -412,18 +412,19 @@ private slots:
         editor.setProject(makeProject(tmp.path()));
         editor.setTemplate(kTemplate);
         QVERIFY(caught(versions));
-        editor.setTailoringName(kName);
-        TailoringParameterModel *parameters = editor.parameterModel();
-        parameters->setData(parameters->index(parameters->rowOf(QStringLiteral("ssh_max_auth_tries")), TailoringParameterModel::Value),
-                            QStringLiteral("12"));
-        parameters->setData(parameters->index(parameters->rowOf(QStringLiteral("ssh_login_grace_time")), TailoringParameterModel::Value),
-                            QStringLiteral("30"));
-        editor.checkModel()->setDisabled(QStringLiteral("fs.module-cramfs"), true,
-                                         QStringLiteral("Appliance image without loadable modules (SEC-42)"));
-        editor.checkModel()->setSeverityOverride(QStringLiteral("ssh.permit-root-login"), Severity::Critical);
+        // A file with one value out of bounds: loaded, the editor shows that row and its problem.
+        QVERIFY(editor.applyYaml(QStringLiteral("tailoring: {template: cis-linux, name: ACME production}\n"
+                                                "parameters: {ssh_max_auth_tries: 12, ssh_login_grace_time: 30}\n"
+                                                "disable:\n"
+                                                "  - {check: fs.module-cramfs, reason: Appliance image without loadable modules (SEC-42)}\n"
+                                                "severity: {ssh.permit-root-login: critical}\n"),
+                                 QStringLiteral("acme-production.yaml")));
+        QVERIFY(!editor.canSave());
         editor.show();
         QVERIFY(QTest::qWaitForWindowExposed(&editor));
         QVERIFY(editor.grab().save(QDir(QString::fromLocal8Bit(dir)).filePath(QStringLiteral("tailoring-editor.png"))));
+        editor.findChild<QTabWidget *>()->setCurrentIndex(1);
+        QVERIFY(editor.grab().save(QDir(QString::fromLocal8Bit(dir)).filePath(QStringLiteral("tailoring-checks.png"))));
         editor.findChild<QTabWidget *>()->setCurrentIndex(2);
         editor.applyYaml(QStringLiteral("tailoring: {template: cis-linux, name: x}\nparameters:\n  ssh_max_auth_tries: [3, 4\n"),
                          QStringLiteral("acme.yaml"));

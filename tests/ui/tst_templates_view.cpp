@@ -299,6 +299,23 @@ private slots:
         QVERIFY(state && state->text().contains(QLatin1String("triad-cli templates validate")));
     }
 
+    void checkDetailScreenshot()
+    {
+        // For tests/screenshots.sh: a check's detail with how it is checked and its parameters.
+        const QByteArray dir = qgetenv("TRIAD_UI_SCREENSHOT_DIR");
+        if (dir.isEmpty())
+            QSKIP("set TRIAD_UI_SCREENSHOT_DIR to write the screenshot");
+        TemplatesView view;
+        view.resize(1400, 860);
+        view.setCatalog(m_catalog);
+        QVERIFY(view.selectTemplate(QStringLiteral("cis-linux")));
+        view.setSearchText(QStringLiteral("ssh.max"));
+        QVERIFY(view.selectItem(QStringLiteral("ssh.max-auth-tries")));
+        view.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&view));
+        QVERIFY(view.grab().save(QString::fromLocal8Bit(dir) + QStringLiteral("/templates-check.png")));
+    }
+
 private:
     std::shared_ptr<const Catalog> m_catalog;
 };

@@ -148,7 +148,7 @@ QVariant RequirementTreeModel::display(const Node &node, int column) const
             return number;
         if (column == Title)
             return title.isEmpty() ? node.id : title;
-        return tr("%n requirement(s)", nullptr, int(node.children.size()));
+        return node.children.size() == 1 ? tr("1 requirement") : tr("%1 requirements").arg(node.children.size());
     }
     case Kind::Requirement: {
         const RequirementDef &req = m_template->requirements.at(node.requirement);
@@ -185,6 +185,8 @@ QVariant RequirementTreeModel::data(const QModelIndex &index, int role) const
     case Qt::DisplayRole:
         return display(*node, index.column());
     case Qt::ToolTipRole:
+        if (index.column() == Id && node->kind != Kind::Section)
+            return node->id;
         if (node->kind == Kind::Requirement && !m_template->requirements.at(node->requirement).mappingNote.isEmpty())
             return m_template->requirements.at(node->requirement).mappingNote;
         return {};

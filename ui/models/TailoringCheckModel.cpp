@@ -168,7 +168,7 @@ QVariant TailoringCheckModel::data(const QModelIndex &index, int role) const
         case SeverityOverride:
             return row.severityOverride ? toString(*row.severityOverride) : QString();
         case Disabled:
-            return row.disabled ? tr("disabled") : QString();
+            return QString();   // the check box says it
         case Reason:
             if (missingReason)
                 return tr("A reason is required");

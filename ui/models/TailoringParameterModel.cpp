@@ -6,6 +6,7 @@
 #include <QBrush>
 #include <QFont>
 #include <QGuiApplication>
+#include <QMap>
 #include <QPalette>
 
 #include <algorithm>
@@ -81,21 +82,22 @@ void TailoringParameterModel::setTemplate(const Catalog &catalog, const Assessme
 {
     beginResetModel();
     m_rows.clear();
+    QMap<QString, ParameterDef> definitions;     // by name, sorted
     for (const QString &use : assessment.uses) {
-        const CheckLibrary *library = catalog.library(use);
-        if (!library)
-            continue;
-        for (const ParameterDef &def : library->parameters) {
-            Row row;
-            row.def = def;
-            QVariant value = assessment.defaults.contains(def.name) ? assessment.defaults.value(def.name) : def.defaultValue;
-            if (auto typed = Parameters::coerce(def, value))
-                value = *typed;
-            row.defaultText = textOf(def, value);
-            m_rows << row;
+        if (const CheckLibrary *library = catalog.library(use)) {
+            for (const ParameterDef &def : library->parameters)
+                definitions.insert(def.name, def);
         }
     }
-    std::sort(m_rows.begin(), m_rows.end(), [](const Row &a, const Row &b) { return a.def.name < b.def.name; });
+    for (const ParameterDef &def : std::as_const(definitions)) {
+        Row row;
+        row.def = def;
+        QVariant value = assessment.defaults.contains(def.name) ? assessment.defaults.value(def.name) : def.defaultValue;
+        if (auto typed = Parameters::coerce(def, value))
+            value = *typed;
+        row.defaultText = textOf(def, value);
+        m_rows << row;
+    }
     endResetModel();
 }
 
@@ -209,8 +211,11 @@ QVariant TailoringParameterModel::data(const QModelIndex &index, int role) const
             return row.defaultText;
         case Value:
             return row.text ? *row.text : row.defaultText;
-        case Problem:
-            return row.problem;
+        case Problem: {
+            // The row names the parameter already: "12 is above the maximum 10" is enough here.
+            const QString prefix = QStringLiteral("parameter %1: ").arg(row.def.name);
+            return row.problem.startsWith(prefix) ? row.problem.mid(prefix.size()) : row.problem;
+        }
         default:
             return {};
         }

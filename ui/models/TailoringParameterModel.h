@@ -18,7 +18,7 @@ class TailoringParameterModel final : public QAbstractTableModel {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(TailoringParameterModel)
 public:
-    enum Column { Name, Type, Bounds, Default, Value, Problem, ColumnCount };
+    enum Column { Name, Type, Bounds, Value, Problem, Default, ColumnCount };
     enum Role {
         ParameterNameRole = Qt::UserRole + 1,
         OverriddenRole,     ///< bool: the tailoring sets this parameter
@@ -34,7 +34,8 @@ public:
 
     explicit TailoringParameterModel(QObject *parent = nullptr);
 
-    /// The parameters of `assessment`, none tailored.
+    /// The parameters of `assessment`, none tailored. A name several libraries declare is one
+    /// parameter (the last library's definition wins, as in the Planner).
     void setTemplate(const Catalog &catalog, const AssessmentTemplate &assessment);
     /// Tailors the named parameters (values as a loaded tailoring holds them); others return to
     /// their default. Names the template does not have are left out (validateTailoring names them).
