@@ -23,6 +23,7 @@
 #include <QStandardPaths>
 #include <QStyleOptionViewItem>
 #include <QTabWidget>
+#include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTextBrowser>
@@ -146,6 +147,23 @@ private slots:
             break;
         }
 
+        // Delete on a tailored row of the table puts the default back.
+        {
+            TailoringEditor editor;
+            editor.setCatalog(m_catalog);
+            editor.setTemplate(kTemplate);
+            TailoringParameterModel *shown = editor.parameterModel();
+            const int r = shown->rowOf(QStringLiteral("ssh_max_auth_tries"));
+            QVERIFY(shown->setData(shown->index(r, TailoringParameterModel::Value), QStringLiteral("6")));
+            auto *table = editor.findChild<QTableView *>(QStringLiteral("parameterTable"));
+            editor.show();
+            QVERIFY(QTest::qWaitForWindowExposed(&editor));
+            table->setFocus();
+            table->selectRow(r);
+            QTest::keyClick(table, Qt::Key_Delete);
+            QVERIFY(shown->values().isEmpty());
+        }
+
         // The editor for a whole number honours the bounds.
         ParameterValueDelegate delegate;
         QWidget parent;
@@ -241,7 +259,9 @@ private slots:
 
         QSignalSpy saved(&editor, &TailoringEditor::saved);
         versions.clear();
-        editor.save();
+        auto *saveButton = editor.findChild<QPushButton *>(QStringLiteral("saveTailoring"));
+        QVERIFY(saveButton->isEnabled());
+        QTest::mouseClick(saveButton, Qt::LeftButton);     // what the user does
         QVERIFY(caught(saved));
         QCOMPARE(saved.first().at(1).toInt(), 1);
         QVERIFY(caught(versions));

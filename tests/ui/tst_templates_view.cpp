@@ -1,6 +1,9 @@
 // The Templates view on the shipped template library: the template list, the requirement tree
 // and its search, and the detail pane of requirements and checks, offscreen.
+#include "db/ProjectDatabase.h"
 #include "engine/Catalog.h"
+#include "ui/MainWindow.h"
+#include "ui/TailoringEditor.h"
 #include "ui/ProjectLoader.h"
 #include "ui/TemplateDetailHtml.h"
 #include "ui/TemplatesView.h"
@@ -13,6 +16,7 @@
 #include <QSet>
 #include <QSignalSpy>
 #include <QStandardPaths>
+#include <QTemporaryDir>
 #include <QTest>
 #include <QTextBrowser>
 #include <QTextDocument>
@@ -297,6 +301,32 @@ private slots:
         QCOMPARE(shown.first().at(0).toInt(), 0);
         auto *state = view.findChild<QLabel *>(QStringLiteral("templatesState"));
         QVERIFY(state && state->text().contains(QLatin1String("triad-cli templates validate")));
+    }
+
+    void mainWindowHasATemplatesPage()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("window.triad"));
+        {
+            ProjectInfo info;
+            info.name = QStringLiteral("Window test");
+            info.createdAt = QDateTime::currentDateTimeUtc();
+            QVERIFY(ProjectDatabase::create(path, info));
+        }
+        MainWindow window;
+        QSignalSpy loaded(&window, &MainWindow::projectLoaded);
+        QSignalSpy detail(&window, &MainWindow::templateDetailShown);
+        QSignalSpy versions(window.templatesView()->tailoringEditor(), &TailoringEditor::versionsLoaded);
+        window.openProject(path);
+        window.showView(MainWindow::View::Templates);
+        QCOMPARE(window.currentView(), MainWindow::View::Templates);
+        QVERIFY(caught(loaded));
+        // The window's own catalog (loaded on a worker) reaches the page, and the editor reads
+        // the project's stored tailorings: there are none yet.
+        QVERIFY(caught(detail));
+        QVERIFY(caught(versions));
+        QCOMPARE(versions.last().at(0).toInt(), 0);
+        QVERIFY(!window.templatesView()->currentTemplate().isEmpty());
     }
 
     void checkDetailScreenshot()
