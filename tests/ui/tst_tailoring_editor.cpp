@@ -13,6 +13,7 @@
 #include "ui/models/TailoringParameterModel.h"
 
 #include <QAbstractItemModelTester>
+#include <QApplication>
 #include <QDir>
 #include <QLabel>
 #include <QPlainTextEdit>
@@ -449,6 +450,23 @@ private slots:
         editor.applyYaml(QStringLiteral("tailoring: {template: cis-linux, name: x}\nparameters:\n  ssh_max_auth_tries: [3, 4\n"),
                          QStringLiteral("acme.yaml"));
         QVERIFY(editor.grab().save(QDir(QString::fromLocal8Bit(dir)).filePath(QStringLiteral("tailoring-yaml-error.png"))));
+
+        // The same in a dark palette: muted defaults and problems must stay readable.
+        QPalette dark;
+        dark.setColor(QPalette::Window, QColor(0x2b, 0x2b, 0x2b));
+        dark.setColor(QPalette::WindowText, QColor(0xe0, 0xe0, 0xe0));
+        dark.setColor(QPalette::Base, QColor(0x1e, 0x1e, 0x1e));
+        dark.setColor(QPalette::AlternateBase, QColor(0x26, 0x26, 0x26));
+        dark.setColor(QPalette::Text, QColor(0xe0, 0xe0, 0xe0));
+        dark.setColor(QPalette::Button, QColor(0x35, 0x35, 0x35));
+        dark.setColor(QPalette::ButtonText, QColor(0xe0, 0xe0, 0xe0));
+        dark.setColor(QPalette::PlaceholderText, QColor(0x90, 0x90, 0x90));
+        const QPalette before = QApplication::palette();
+        QApplication::setPalette(dark);
+        editor.findChild<QTabWidget *>()->setCurrentIndex(0);
+        QTest::qWait(50);   // palette change events reach every widget
+        QVERIFY(editor.grab().save(QDir(QString::fromLocal8Bit(dir)).filePath(QStringLiteral("tailoring-editor-dark.png"))));
+        QApplication::setPalette(before);
     }
 
 private:
