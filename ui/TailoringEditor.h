@@ -84,7 +84,6 @@ private:
     void disableChosenRequirement();
     void importFile();
     void setStatus(const QString &text, bool error = false);
-    [[nodiscard]] QString summaryHtml() const;
 
     std::shared_ptr<const Catalog> m_catalog;
     QString m_path;
