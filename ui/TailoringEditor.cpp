@@ -273,6 +273,8 @@ void TailoringEditor::setCatalog(std::shared_ptr<const Catalog> catalog)
 
 void TailoringEditor::setProject(const QString &path)
 {
+    if (path != m_path)
+        m_drafts.clear();
     m_path = path;
     reloadVersions();
     refresh();
@@ -280,6 +282,8 @@ void TailoringEditor::setProject(const QString &path)
 
 void TailoringEditor::setTemplate(const QString &templateId)
 {
+    if (m_stack->currentIndex() == 1)
+        stashDraft();
     m_templateId = templateId;
     ++m_generation;
     const AssessmentTemplate *assessment = m_catalog ? m_catalog->assessment(templateId) : nullptr;
@@ -291,8 +295,13 @@ void TailoringEditor::setTemplate(const QString &templateId)
         return;
     }
     m_heading->setText(tr("<b>%1</b> %2").arg(esc(assessment->id), esc(assessment->version)));
+    m_name->blockSignals(true);
+    m_name->clear();
+    m_name->blockSignals(false);
     m_parameters->setTemplate(*m_catalog, *assessment);
     m_checks->setTemplate(*m_catalog, *assessment);
+    if (restoreDraft())
+        setStatus(tr("Your unsaved changes to %1 are back.").arg(templateId));
     m_parameterTable->resizeColumnsToContents();
     // Long lists (allowed programs, excluded paths) would push the value off screen: cap the
     // value and problem columns; the default comes last and takes what is left.
@@ -316,6 +325,40 @@ void TailoringEditor::setTemplate(const QString &templateId)
     m_stack->setCurrentIndex(1);
     reloadVersions();
     refresh();
+}
+
+void TailoringEditor::stashDraft()
+{
+    Draft draft;
+    draft.name = tailoringName();
+    for (int row = 0; row < m_parameters->rowCount(); ++row) {
+        const auto *r = m_parameters->rowAt(row);
+        if (r->text)
+            draft.parameterTexts.insert(r->def.name, *r->text);
+    }
+    draft.disabled = m_checks->disabledChecks();
+    draft.severities = m_checks->severityOverrides();
+    if (draft.name.isEmpty() && draft.parameterTexts.isEmpty() && draft.disabled.isEmpty() && draft.severities.isEmpty())
+        m_drafts.remove(m_templateId);
+    else
+        m_drafts.insert(m_templateId, draft);
+}
+
+bool TailoringEditor::restoreDraft()
+{
+    const auto it = m_drafts.constFind(m_templateId);
+    if (it == m_drafts.cend())
+        return false;
+    m_name->blockSignals(true);
+    m_name->setText(it->name);
+    m_name->blockSignals(false);
+    m_parameters->blockSignals(true);
+    m_checks->blockSignals(true);
+    m_parameters->setValues(it->parameterTexts);
+    m_checks->setTailoring(it->disabled, it->severities);
+    m_parameters->blockSignals(false);
+    m_checks->blockSignals(false);
+    return true;
 }
 
 void TailoringEditor::setTailoringName(const QString &name)

@@ -3,6 +3,7 @@
 #include "db/ProjectTypes.h"
 #include "model/TemplateModel.h"
 
+#include <QHash>
 #include <QWidget>
 
 #include <memory>
@@ -84,6 +85,18 @@ private:
     void disableChosenRequirement();
     void importFile();
     void setStatus(const QString &text, bool error = false);
+    void stashDraft();
+    bool restoreDraft();
+
+    /// Unsaved edits of a template the user left for another: brought back when they return,
+    /// values as typed (an invalid one too), until the project changes.
+    struct Draft {
+        QString name;
+        QVariantMap parameterTexts;
+        QMap<QString, QString> disabled;
+        QMap<QString, Severity> severities;
+    };
+    QHash<QString, Draft> m_drafts;
 
     std::shared_ptr<const Catalog> m_catalog;
     QString m_path;

@@ -396,6 +396,30 @@ private slots:
         QVERIFY(error->text().contains(QLatin1String("soc2")));
     }
 
+    void leavingATemplateKeepsItsUnsavedChanges()
+    {
+        TailoringEditor editor;
+        editor.setCatalog(m_catalog);
+        editor.setTemplate(kTemplate);
+        editor.setTailoringName(kName);
+        TailoringParameterModel *parameters = editor.parameterModel();
+        const auto value = [parameters] {
+            return parameters->index(parameters->rowOf(QStringLiteral("ssh_max_auth_tries")), TailoringParameterModel::Value);
+        };
+        QVERIFY(parameters->setData(value(), QStringLiteral("11")));     // out of bounds: kept as typed
+        editor.checkModel()->setDisabled(QStringLiteral("fs.module-cramfs"), true, QStringLiteral("No modules"));
+
+        editor.setTemplate(QStringLiteral("soc2"));
+        QVERIFY(editor.tailoringName().isEmpty());       // a fresh tailoring of another template
+        QVERIFY(editor.checkModel()->disabledChecks().isEmpty());
+        editor.setTemplate(kTemplate);
+        QCOMPARE(editor.tailoringName(), kName);
+        QCOMPARE(value().data().toString(), QStringLiteral("11"));
+        QVERIFY(editor.problems().join(u' ').contains(QLatin1String("above the maximum 10")));
+        QCOMPARE(editor.checkModel()->disabledChecks().value(QStringLiteral("fs.module-cramfs")), QStringLiteral("No modules"));
+        QVERIFY(editor.findChild<QLabel *>(QStringLiteral("tailoringStatus"))->text().contains(QLatin1String("unsaved changes")));
+    }
+
     void yamlTextSurvivesAnyReason()
     {
         Tailoring t;
