@@ -18,6 +18,7 @@ namespace triad {
 class Catalog;
 class IssuesView;
 class RegisterView;
+class TemplatesView;
 class ResultFilterProxy;
 class ResultTableModel;
 class RunListModel;
@@ -37,11 +38,12 @@ public:
     void openProject(const QString &path);
     [[nodiscard]] QString projectPath() const { return m_projectPath; }
 
-    enum class View { Results, Issues, Register };
+    enum class View { Results, Issues, Register, Templates };
     void showView(View view);
     [[nodiscard]] View currentView() const;
     [[nodiscard]] IssuesView *issuesView() const { return m_issues; }
     [[nodiscard]] RegisterView *registerView() const { return m_register; }
+    [[nodiscard]] TemplatesView *templatesView() const { return m_templates; }
 
 signals:
     /// Emitted once a project (or a run) has been loaded and shown: lets tests and scripts wait.
@@ -52,6 +54,8 @@ signals:
     /// The Issues view's detail pane shows the history of an issue.
     void issueDetailShown(qint64 issueId);
     void registerLoaded();
+    /// The Templates view shows the details of a requirement or check.
+    void templateDetailShown(const QString &itemId);
 
 private:
     void buildUi();
@@ -75,6 +79,7 @@ private:
     QLabel *m_noRuns = nullptr;
     IssuesView *m_issues = nullptr;
     RegisterView *m_register = nullptr;
+    TemplatesView *m_templates = nullptr;
     QTableView *m_runView = nullptr;
     QTableView *m_resultView = nullptr;
     QTextBrowser *m_detail = nullptr;

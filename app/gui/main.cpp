@@ -1,6 +1,8 @@
 // triad: the desktop workstation.
 #include "common/Paths.h"
 #include "ui/MainWindow.h"
+#include "ui/TailoringEditor.h"
+#include "ui/TemplatesView.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -29,7 +31,7 @@ int main(int argc, char *argv[])
     // project's latest run is shown, then quit.
     parser.addOption({QStringLiteral("screenshot"), QStringLiteral("Save a PNG of the window after loading, then quit."),
                       QStringLiteral("png")});
-    parser.addOption({QStringLiteral("view"), QStringLiteral("View to show first: results, issues or register."),
+    parser.addOption({QStringLiteral("view"), QStringLiteral("View to show first: results, issues, register, templates or tailoring."),
                       QStringLiteral("name"), QStringLiteral("results")});
     parser.process(app);
 
@@ -39,6 +41,10 @@ int main(int argc, char *argv[])
         window.showView(triad::MainWindow::View::Issues);
     else if (view == QLatin1String("register"))
         window.showView(triad::MainWindow::View::Register);
+    else if (view == QLatin1String("templates") || view == QLatin1String("tailoring"))
+        window.showView(triad::MainWindow::View::Templates);
+    if (view == QLatin1String("tailoring"))
+        window.templatesView()->showTailoring();
     QString project = parser.value(QStringLiteral("project"));
     if (project.isEmpty())
         project = parser.positionalArguments().value(0);
@@ -64,6 +70,16 @@ int main(int argc, char *argv[])
             });
         } else if (view == QLatin1String("register")) {
             QObject::connect(&window, &triad::MainWindow::registerLoaded, &window, save, Qt::SingleShotConnection);
+        } else if (view == QLatin1String("templates")) {
+            QObject::connect(&window, &triad::MainWindow::templateDetailShown, &window, save, Qt::SingleShotConnection);
+        } else if (view == QLatin1String("tailoring")) {
+            // The newest stored tailoring of the first template, loaded into the editor.
+            triad::TailoringEditor *editor = window.templatesView()->tailoringEditor();
+            QObject::connect(editor, &triad::TailoringEditor::versionsLoaded, &window, [editor, save](int count) {
+                if (count > 0)
+                    editor->loadVersion(0);
+                save();
+            }, Qt::SingleShotConnection);
         } else {
             QObject::connect(&window, &triad::MainWindow::runLoaded, &window, save);
         }
