@@ -11,7 +11,7 @@ out=${2:-screenshots}
 mkdir -p "$out"
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
-cmake --build "$build" --target triad triad-cli report_demo_project tst_issues_view >/dev/null
+cmake --build "$build" --target triad triad-cli report_demo_project tst_issues_view tst_assets_view >/dev/null
 cli="$build/app/triad-cli"
 gui="$build/app/triad"
 shot() { xvfb-run -a -s '-screen 0 1600x1000x24' "$gui" "$@"; }
@@ -29,6 +29,10 @@ shot --project "$tmp/fleet.triad" --view register --screenshot "$out/register.pn
 shot --project "$tmp/fresh.triad" --view issues --screenshot "$out/issues-empty.png"
 shot --project "$tmp/fresh.triad" --view register --screenshot "$out/register-empty.png"
 shot --screenshot "$out/empty-state.png"
+shot --project "$tmp/fleet.triad" --view assets --screenshot "$out/assets.png"
+shot --project "$tmp/fresh.triad" --view assets --screenshot "$out/assets-one.png"
 QT_QPA_PLATFORM=offscreen TRIAD_UI_SCREENSHOT_DIR="$(cd "$out" && pwd)" \
     "$build/tests/ui/tst_issues_view" waiverDialogScreenshot >/dev/null
+QT_QPA_PLATFORM=offscreen TRIAD_UI_SCREENSHOT_DIR="$(cd "$out" && pwd)" \
+    "$build/tests/ui/tst_assets_view" dialogScreenshots >/dev/null
 echo "Screenshots in $out/"

@@ -1,5 +1,6 @@
 #include "MainWindow.h"
 
+#include "AssetsView.h"
 #include "CheckDetailHtml.h"
 #include "IssuesView.h"
 #include "ProjectLoader.h"
@@ -107,6 +108,7 @@ void MainWindow::buildUi()
     m_sideBar = new QListWidget(workspace);
     m_sideBar->setObjectName(QStringLiteral("sideBar"));
     m_sideBar->addItems({tr("Runs & results"), tr("Issues"), tr("Waivers & attestations")});
+    m_sideBar->addItem(tr("Assets"));
     m_sideBar->setFixedWidth(m_sideBar->sizeHintForColumn(0) + 24);
     m_sideBar->setFrameShape(QFrame::NoFrame);
     m_sideBar->setSpacing(2);
@@ -161,6 +163,8 @@ void MainWindow::buildUi()
     m_pages->addWidget(m_issues);
     m_register = new RegisterView(m_pages);
     m_pages->addWidget(m_register);
+    m_assets = new AssetsView(m_pages);
+    m_pages->addWidget(m_assets);
     m_stack->addWidget(workspace);
     setCentralWidget(m_stack);
 
@@ -171,6 +175,8 @@ void MainWindow::buildUi()
         QAction *action = view->addAction(views[n].first, this, [this, v = views[n].second] { showView(v); });
         action->setShortcut(QKeySequence(Qt::CTRL | Qt::Key(Qt::Key_1 + n)));
     }
+    QAction *assets = view->addAction(tr("&Assets"), this, [this] { showView(View::Assets); });
+    assets->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_A));
     view->addSeparator();
     view->addAction(m_issues->waiveAction());
     connect(m_sideBar, &QListWidget::currentRowChanged, m_pages, &QStackedWidget::setCurrentIndex);
@@ -178,6 +184,7 @@ void MainWindow::buildUi()
     connect(m_issues, &IssuesView::issuesLoaded, this, &MainWindow::issuesLoaded);
     connect(m_issues, &IssuesView::detailShown, this, &MainWindow::issueDetailShown);
     connect(m_register, &RegisterView::registerLoaded, this, &MainWindow::registerLoaded);
+    connect(m_assets, &AssetsView::assetsLoaded, this, &MainWindow::assetsLoaded);
     connect(m_issues, &IssuesView::waiverAdded, m_register, &RegisterView::reload);
     connect(m_register, &RegisterView::waiverEnded, m_issues, &IssuesView::reload);
 
@@ -232,6 +239,7 @@ void MainWindow::openProject(const QString &path)
         self->m_stack->setCurrentIndex(1);
         self->m_issues->setProject(path, snapshot->assets, snapshot->runs);
         self->m_register->setProject(path);
+        self->m_assets->setProject(path);
         if (snapshot->runs.isEmpty()) {
             self->m_noRuns->setText(tr("<h2>%1</h2><p>This project has %2 asset(s) and no assessment yet.</p>"
                                        "<p>Run one with <code>triad-cli scan %3 --template cis-linux</code>.</p>")

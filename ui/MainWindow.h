@@ -15,6 +15,7 @@ class QTextBrowser;
 
 namespace triad {
 
+class AssetsView;
 class Catalog;
 class IssuesView;
 class RegisterView;
@@ -37,11 +38,12 @@ public:
     void openProject(const QString &path);
     [[nodiscard]] QString projectPath() const { return m_projectPath; }
 
-    enum class View { Results, Issues, Register };
+    enum class View { Results, Issues, Register, Assets };
     void showView(View view);
     [[nodiscard]] View currentView() const;
     [[nodiscard]] IssuesView *issuesView() const { return m_issues; }
     [[nodiscard]] RegisterView *registerView() const { return m_register; }
+    [[nodiscard]] AssetsView *assetsView() const { return m_assets; }
 
 signals:
     /// Emitted once a project (or a run) has been loaded and shown: lets tests and scripts wait.
@@ -52,6 +54,8 @@ signals:
     /// The Issues view's detail pane shows the history of an issue.
     void issueDetailShown(qint64 issueId);
     void registerLoaded();
+    /// The Assets page shows the project's `count` assets.
+    void assetsLoaded(int count);
 
 private:
     void buildUi();
@@ -75,6 +79,7 @@ private:
     QLabel *m_noRuns = nullptr;
     IssuesView *m_issues = nullptr;
     RegisterView *m_register = nullptr;
+    AssetsView *m_assets = nullptr;
     QTableView *m_runView = nullptr;
     QTableView *m_resultView = nullptr;
     QTextBrowser *m_detail = nullptr;

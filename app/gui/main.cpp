@@ -29,7 +29,7 @@ int main(int argc, char *argv[])
     // project's latest run is shown, then quit.
     parser.addOption({QStringLiteral("screenshot"), QStringLiteral("Save a PNG of the window after loading, then quit."),
                       QStringLiteral("png")});
-    parser.addOption({QStringLiteral("view"), QStringLiteral("View to show first: results, issues or register."),
+    parser.addOption({QStringLiteral("view"), QStringLiteral("View to show first: results, issues, register or assets."),
                       QStringLiteral("name"), QStringLiteral("results")});
     parser.process(app);
 
@@ -39,6 +39,8 @@ int main(int argc, char *argv[])
         window.showView(triad::MainWindow::View::Issues);
     else if (view == QLatin1String("register"))
         window.showView(triad::MainWindow::View::Register);
+    else if (view == QLatin1String("assets"))
+        window.showView(triad::MainWindow::View::Assets);
     QString project = parser.value(QStringLiteral("project"));
     if (project.isEmpty())
         project = parser.positionalArguments().value(0);
@@ -64,6 +66,8 @@ int main(int argc, char *argv[])
             });
         } else if (view == QLatin1String("register")) {
             QObject::connect(&window, &triad::MainWindow::registerLoaded, &window, save, Qt::SingleShotConnection);
+        } else if (view == QLatin1String("assets")) {
+            QObject::connect(&window, &triad::MainWindow::assetsLoaded, &window, save, Qt::SingleShotConnection);
         } else {
             QObject::connect(&window, &triad::MainWindow::runLoaded, &window, save);
         }
