@@ -2,6 +2,7 @@
 
 #include "vault/CredentialVault.h"
 
+#include <QCheckBox>
 #include <QComboBox>
 #include <QDialogButtonBox>
 #include <QDir>
@@ -111,7 +112,11 @@ void AssetDialog::buildUi()
     m_sudo->addItem(tr("sudo with a password (sudo -S)"), int(Sudo::Password));
     m_form->addRow(tr("&Sudo:"), m_sudo);
     m_sudoPassword = makeSecretEdit(this);
-    m_form->addRow(tr("Sudo pass&word:"), m_sudoPassword);
+    m_form->addRow(tr("Sudo passwor&d:"), m_sudoPassword);
+    m_forgetHostKey = new QCheckBox(tr("&Forget the pinned host key (%1…)").arg(m_original.hostKeySha256.left(19)), this);
+    m_forgetHostKey->setToolTip(tr("After a verified reinstallation of the host: the next connection test shows "
+                                   "its new key and asks whether to trust it"));
+    m_form->addRow(QString(), m_forgetHostKey);
     layout->addLayout(m_form);
 
     auto *note = new QLabel(tr("Passwords and passphrases are sealed in the project's credential vault "
@@ -212,6 +217,7 @@ void AssetDialog::updateState()
     m_form->setRowVisible(m_keyPassphrase, ssh && a == Auth::KeyFile);
     m_form->setRowVisible(m_password, ssh && a == Auth::Password);
     m_form->setRowVisible(m_sudoPassword, ssh && sudo() == Sudo::Password);
+    m_form->setRowVisible(m_forgetHostKey, ssh && !m_original.hostKeySha256.isEmpty());
 
     const bool keyPassphraseStored = hasStored(CredentialVault::keyPassphraseName(m_keyFile->text().trimmed()));
     m_keyPassphrase->setPlaceholderText(keyPassphraseStored ? tr("Stored in the vault — leave empty to keep")
@@ -289,8 +295,8 @@ Asset AssetDialog::asset() const
         return a;
     }
     const QString host = m_host->text().trimmed();
-    if (host != m_original.address || m_port->value() != m_original.port)
-        a.hostKeySha256.clear();        // another host: its key is not the pinned one
+    if (host != m_original.address || m_port->value() != m_original.port || m_forgetHostKey->isChecked())
+        a.hostKeySha256.clear();        // another host (its key is not the pinned one), or a reinstalled one
     a.address = host;
     a.port = m_port->value();
     a.user = m_user->text().trimmed();
@@ -347,6 +353,7 @@ void AssetDialog::setKeyPassphrase(const QString &passphrase) { m_keyPassphrase-
 void AssetDialog::setPassword(const QString &password) { m_password->setText(password); }
 void AssetDialog::setSudo(Sudo sudo) { m_sudo->setCurrentIndex(m_sudo->findData(int(sudo))); }
 void AssetDialog::setSudoPassword(const QString &password) { m_sudoPassword->setText(password); }
+void AssetDialog::setForgetHostKey(bool forget) { m_forgetHostKey->setChecked(forget); }
 
 QString AssetDialog::problemText() const
 {

@@ -8,6 +8,7 @@
 
 #include <functional>
 
+class QCheckBox;
 class QComboBox;
 class QDialogButtonBox;
 class QFormLayout;
@@ -59,6 +60,8 @@ public:
     void setPassword(const QString &password);
     void setSudo(Sudo sudo);
     void setSudoPassword(const QString &password);
+    /// Drops the pinned host key: the next connection test shows the host's key and asks again.
+    void setForgetHostKey(bool forget);
     [[nodiscard]] QString problemText() const;
     /// Whether the row of a field is shown (e.g. the key file only for key authentication).
     [[nodiscard]] bool isFieldShown(QWidget *field) const;
@@ -98,6 +101,7 @@ private:
     QLineEdit *m_password = nullptr;
     QComboBox *m_sudo = nullptr;
     QLineEdit *m_sudoPassword = nullptr;
+    QCheckBox *m_forgetHostKey = nullptr;
     QLabel *m_problems = nullptr;
     QDialogButtonBox *m_buttons = nullptr;
 };

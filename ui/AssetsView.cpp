@@ -129,6 +129,8 @@ void AssetsView::buildUi()
     m_connection->setPlaceholderText(tr("Select an SSH asset and choose Test Connection (Ctrl+T): Triad connects as a "
                                         "scan would, shows the host key's fingerprint and asks before trusting a new "
                                         "one, then checks the login, sudo and the operating system."));
+    // Room for the whole report (host key, pin, login, system, sudo, verdict) without scrolling.
+    m_connection->setMinimumHeight(m_connection->fontMetrics().lineSpacing() * 12);
     splitter->setStretchFactor(0, 3);
     splitter->setStretchFactor(1, 1);
     layout->addWidget(splitter, 1);
@@ -518,8 +520,8 @@ void AssetsView::showReport(const Asset &asset, const ConnectionOutcome &outcome
         case HostKeyInfo::Trust::Changed:
             row(tr("Host key"),
                 bad + tr("<b>changed — connection refused.</b><br>Expected: <code>%1</code><br>Presented: %2<br>If the host "
-                         "was reinstalled, verify the new key with its administrator, then clear the pin by editing "
-                         "the asset's host or port, or with the command line.")
+                         "was reinstalled, verify the new key with its administrator, then choose <b>Edit…</b> › "
+                         "<i>Forget the pinned host key</i> and test again.")
                           .arg(esc(r.pinnedBefore.isEmpty() ? tr("the key in known_hosts") : r.pinnedBefore), fingerprint));
             break;
         }
@@ -537,7 +539,7 @@ void AssetsView::showReport(const Asset &asset, const ConnectionOutcome &outcome
         const bool wanted = asset.useSudo || !asset.sudoCredentialRef.isEmpty();
         row(tr("sudo"), (sudoOk ? ok : wanted ? bad : QString()) + esc(describe(r.sudo))
                             + (r.sudoDetail.isEmpty() ? QString() : QStringLiteral(" <i>%1</i>").arg(esc(r.sudoDetail)))
-                            + (wanted ? QString() : tr(" (this asset does not use sudo)")));
+                            + (wanted ? QString() : tr(" — not used by this asset")));
     }
     if (!r.ok() && !r.hostKeyChanged() && !r.needsTrustDecision())
         row(tr("Error"), bad + esc(r.error.toString()));

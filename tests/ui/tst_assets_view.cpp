@@ -517,6 +517,12 @@ private slots:
         QVERIFY2(view.connectionText().contains(QStringLiteral("logged in as root")), qPrintable(view.connectionText()));
         QVERIFY(view.connectionText().contains(QStringLiteral("Ready to assess")));
         QTRY_VERIFY(cell(view, QStringLiteral("lab-ssh"), AssetTableModel::HostKey).startsWith(fingerprint.left(19)));
+        if (const QString shots = qEnvironmentVariable("TRIAD_UI_SCREENSHOT_DIR"); !shots.isEmpty()) {
+            view.resize(1200, 640);
+            view.show();
+            QVERIFY(QTest::qWaitForWindowExposed(&view));
+            QVERIFY(view.grab().save(shots + QStringLiteral("/assets-connection-test.png")));
+        }
 
         // 3. The host's key changes: refused, both fingerprints shown, no question asked, pin kept.
         QVERIFY(sshd.regenerateHostKey());
@@ -538,6 +544,26 @@ private slots:
         QVERIFY(text.contains(fingerprint));
         QVERIFY(text.contains(sshd.hostKeySha256()));
         QCOMPARE(assetNamed(path, QStringLiteral("lab-ssh")).hostKeySha256, fingerprint);
+        if (const QString shots = qEnvironmentVariable("TRIAD_UI_SCREENSHOT_DIR"); !shots.isEmpty())
+            QVERIFY(view.grab().save(shots + QStringLiteral("/assets-changed-key.png")));
+
+        // 4. After a verified reinstallation the user forgets the pin; the next test asks again.
+        AssetPrompt::setNextScript([](AssetDialog &d) {
+            d.setForgetHostKey(true);
+            return true;
+        });
+        QSignalSpy saved(&view, &AssetsView::assetSaved);
+        view.editSelected();
+        QVERIFY(caught(saved));
+        QVERIFY(assetNamed(path, QStringLiteral("lab-ssh")).hostKeySha256.isEmpty());
+        QVERIFY(reloadView(view));
+        QVERIFY(view.selectAsset(QStringLiteral("lab-ssh")));
+        HostKeyPrompt::setNextScript([](HostKeyDialog &) { return true; });
+        tested.clear();
+        view.testSelected();
+        QVERIFY(caught(tested));
+        QVERIFY2(tested.last().at(1).toBool(), qPrintable(view.connectionText()));
+        QCOMPARE(assetNamed(path, QStringLiteral("lab-ssh")).hostKeySha256, sshd.hostKeySha256());
     }
 
     void mainWindowHasTheAssetsPage()

@@ -63,9 +63,9 @@ QString AssetTableModel::lastResultText(const std::optional<AssetLastResult> &la
     case AssetRunStatus::Ok:
         break;
     case AssetRunStatus::Unreachable:
-        return tr("unreachable · run %1").arg(last->runId);
+        return tr("unreachable · run %1").arg(last->runId) + (last->error.isEmpty() ? QString() : QStringLiteral(": ") + last->error.left(120));
     case AssetRunStatus::Error:
-        return tr("error · run %1").arg(last->runId);
+        return tr("error · run %1").arg(last->runId) + (last->error.isEmpty() ? QString() : QStringLiteral(": ") + last->error.left(120));
     case AssetRunStatus::Cancelled:
         return tr("cancelled · run %1").arg(last->runId);
     case AssetRunStatus::Pending:
