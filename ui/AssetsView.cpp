@@ -222,6 +222,7 @@ void AssetsView::showList(const AssetList &list)
                         "<b>Import…</b> (Ctrl+I).</p><p>To try Triad on this computer first, add an asset with the "
                         "transport <i>This computer (local)</i>.</p>"));
     m_stack->setCurrentWidget(list.rows.isEmpty() ? static_cast<QWidget *>(m_empty) : m_table);
+    m_connection->setVisible(!list.rows.isEmpty());     // nothing to test: the empty state has the page
     m_table->resizeColumnsToContents();
     m_table->setColumnWidth(AssetTableModel::Tags, qMin(m_table->columnWidth(AssetTableModel::Tags), 260));
     if (!selected.isEmpty() && !selectAsset(selected))

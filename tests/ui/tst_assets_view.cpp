@@ -25,6 +25,7 @@
 #include <QStandardPaths>
 #include <QTableView>
 #include <QTableWidget>
+#include <QTcpServer>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -566,6 +567,61 @@ private slots:
         QCOMPARE(assetNamed(path, QStringLiteral("lab-ssh")).hostKeySha256, sshd.hostKeySha256());
     }
 
+    void testOfAVaultAssetUnlocksTheVaultFirstAndShowsErrorsInPlace()
+    {
+        QTemporaryDir dir;
+        const QString path = makeEmpty(dir.path());
+        int closedPort = 0;
+        {
+            QTcpServer probe;       // a port nothing listens on: the connection is refused at once
+            QVERIFY(probe.listen(QHostAddress(QStringLiteral("127.0.47.3"))));
+            closedPort = probe.serverPort();
+        }
+        {
+            auto db = openDb(path);
+            QVERIFY(db);
+            auto vault = CredentialVault::unlock(*db, SecretBytes(kPassphrase.toUtf8()), CredentialVault::Mode::CreateIfMissing);
+            QVERIFY(vault);
+            Asset a;
+            a.name = QStringLiteral("vaulted");
+            a.address = QStringLiteral("127.0.47.3");
+            a.port = closedPort;
+            a.user = QStringLiteral("audit");
+            AssetSecrets secrets;
+            secrets.password = SecretBytes("pw");
+            QVERIFY(storeAssetSecrets(*db, **vault, a, secrets));
+            QVERIFY(db->addAsset(a));
+        }
+        AssetsView view;
+        QVERIFY(loadView(view, path));
+        QVERIFY(view.selectAsset(QStringLiteral("vaulted")));
+        int prompts = 0;
+        VaultPrompt::setNextScript([&prompts](VaultUnlockDialog &d) {
+            ++prompts;
+            d.setPassphrase(kPassphrase);
+            return !d.creates();
+        });
+        QSignalSpy tested(&view, &AssetsView::connectionTested);
+        QSignalSpy errors(&view, &AssetsView::errorShown);
+        view.testSelected();
+        QVERIFY(caught(tested));
+        QCOMPARE(prompts, 1);
+        QVERIFY(view.isVaultUnlocked());
+        QCOMPARE(tested.last().at(1).toBool(), false);
+        QVERIFY(!errors.isEmpty());
+        QVERIFY2(view.connectionText().contains(QStringLiteral("127.0.47.3:%1").arg(closedPort)), qPrintable(view.connectionText()));
+        QVERIFY(view.connectionText().contains(QStringLiteral("Error")));
+        VaultPrompt::setNextScript([&prompts](VaultUnlockDialog &) {
+            ++prompts;
+            return false;
+        });
+        tested.clear();
+        view.testSelected();
+        QVERIFY(caught(tested));
+        QCOMPARE(prompts, 1);       // once per session
+        VaultPrompt::setNextScript({});
+    }
+
     void mainWindowHasTheAssetsPage()
     {
         QTemporaryDir dir;
@@ -599,8 +655,29 @@ private slots:
         key.type = QStringLiteral("ssh-ed25519");
         HostKeyDialog hostKey(QStringLiteral("web-<01>"), QStringLiteral("audit@10.20.0.11:22"), key);
         QVERIFY(hostKey.shownText().contains(QStringLiteral("web-&lt;01&gt;")));     // escaped
+        QTemporaryDir tmp;
+        const QString inventory = tmp.filePath(QStringLiteral("hosts.ini"));
+        QFile f(inventory);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write("[web]\nweb-01 ansible_host=10.20.0.11 ansible_user=audit\nweb-02 ansible_host=10.20.0.12 ansible_port=2222\n"
+                "[db]\ndb-01 ansible_host=10.20.1.5 ansible_user=dba ansible_ssh_private_key_file=~/.ssh/id_db\n"
+                "[prod:children]\nweb\ndb\n");
+        f.close();
+        ImportAssetsDialog import(makeFleet(tmp.path()), {QStringLiteral("web-01")});
+        QSignalSpy preview(&import, &ImportAssetsDialog::previewReady);
+        import.setFile(inventory);
+        QVERIFY(caught(preview));
+        QCOMPARE(preview.last().at(0).toInt(), 3);
+        VaultUnlockDialog vault(true);
+        vault.setPassphrase(QStringLiteral("short"));
         if (dir.isEmpty())
             return;
+        import.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&import));
+        QVERIFY(import.grab().save(dir + QStringLiteral("/import-dialog.png")));
+        vault.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&vault));
+        QVERIFY(vault.grab().save(dir + QStringLiteral("/vault-dialog.png")));
         dialog.show();
         QVERIFY(QTest::qWaitForWindowExposed(&dialog));
         QVERIFY(dialog.grab().save(dir + QStringLiteral("/asset-dialog.png")));
