@@ -122,8 +122,22 @@ QFuture<Result<Asset>> save(const QString &path, const Asset &edited, const Asse
             if (!id)
                 return id.error();
             asset.id = *id;
-        } else if (auto s = (*db)->updateAsset(asset); !s) {
-            return s.error();
+        } else {
+            auto all = (*db)->assets();
+            if (!all)
+                return all.error();
+            const auto before = std::find_if(all->cbegin(), all->cend(), [&asset](const Asset &a) { return a.id == asset.id; });
+            if (before == all->cend())
+                return makeError(Error::Code::NotFound, QStringLiteral("the asset was removed meanwhile"), asset.name);
+            if (auto s = (*db)->updateAsset(asset); !s)
+                return s.error();
+            // Its own stored passwords that it no longer uses go (e.g. after switching to key login).
+            Asset unused = *before;
+            if (unused.credentialRef == asset.credentialRef)
+                unused.credentialRef.clear();
+            if (unused.sudoCredentialRef == asset.sudoCredentialRef)
+                unused.sudoCredentialRef.clear();
+            removeOwnAssetSecrets(**db, unused);
         }
         (void)(*db)->appendAudit(IssueQueries::operatorName(), adding ? QStringLiteral("asset.add") : QStringLiteral("asset.edit"),
                                  asset.name + QStringLiteral(" (") + asset.transport + QLatin1Char(')'));

@@ -334,6 +334,22 @@ private slots:
         auto vault = CredentialVault::unlock(*db, SecretBytes(kPassphrase.toUtf8()));
         QVERIFY(vault);
         QCOMPARE((*vault)->secret(QStringLiteral("asset/db-01/password"))->bytes(), QByteArray("second-S3cret"));
+
+        // Switching db-01 to the SSH agent drops its stored password; web-01's stay.
+        AssetPrompt::setNextScript([](AssetDialog &d) {
+            d.setAuth(AssetDialog::Auth::Agent);
+            return true;
+        });
+        saved.clear();
+        view.editSelected();
+        QVERIFY(caught(saved));
+        QCOMPARE(assetNamed(path, QStringLiteral("db-01")).credentialRef, QStringLiteral("agent"));
+        auto left = db->credentials();
+        QVERIFY(left);
+        QStringList names;
+        for (const StoredCredential &c : std::as_const(*left))
+            names << c.name;
+        QCOMPARE(names, QStringList({QStringLiteral("asset/web-01/password"), QStringLiteral("asset/web-01/sudo")}));
     }
 
     void wrongPassphraseLeavesTheVaultLockedAndSaysSo()
