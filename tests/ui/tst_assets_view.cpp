@@ -697,6 +697,18 @@ private slots:
         dialog.show();
         QVERIFY(QTest::qWaitForWindowExposed(&dialog));
         QVERIFY(dialog.grab().save(dir + QStringLiteral("/asset-dialog.png")));
+        Asset pinned;
+        pinned.id = 7;
+        pinned.name = QStringLiteral("db-01");
+        pinned.address = QStringLiteral("10.20.1.5");
+        pinned.user = QStringLiteral("dba");
+        pinned.credentialRef = QStringLiteral("vault:asset/db-01/password");
+        pinned.hostKeySha256 = key.sha256;
+        AssetDialog edit(pinned, {}, {{QStringLiteral("asset/db-01/password"), QStringLiteral("password")}});
+        QVERIFY(edit.isComplete());
+        edit.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&edit));
+        QVERIFY(edit.grab().save(dir + QStringLiteral("/asset-edit-dialog.png")));
         hostKey.show();
         QVERIFY(QTest::qWaitForWindowExposed(&hostKey));
         QVERIFY(hostKey.grab().save(dir + QStringLiteral("/host-key-dialog.png")));
