@@ -11,10 +11,8 @@ out=${2:-screenshots}
 mkdir -p "$out"
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
-cmake --build "$build" --target triad triad-cli report_demo_project tst_issues_view >/dev/null
-# The Templates page: a requirement selected, a check's details, the tailoring editor with changes
-# and a value out of bounds, its checks tab, and a YAML error naming line and column.
-cmake --build "$build" --target tst_templates_view tst_tailoring_editor >/dev/null
+cmake --build "$build" --target triad triad-cli report_demo_project tst_issues_view tst_assets_view \
+    tst_templates_view tst_tailoring_editor >/dev/null
 cli="$build/app/triad-cli"
 gui="$build/app/triad"
 shot() { xvfb-run -a -s '-screen 0 1600x1000x24' "$gui" "$@"; }
@@ -32,6 +30,8 @@ shot --project "$tmp/fleet.triad" --view register --screenshot "$out/register.pn
 shot --project "$tmp/fresh.triad" --view issues --screenshot "$out/issues-empty.png"
 shot --project "$tmp/fresh.triad" --view register --screenshot "$out/register-empty.png"
 shot --screenshot "$out/empty-state.png"
+shot --project "$tmp/fleet.triad" --view assets --screenshot "$out/assets.png"
+shot --project "$tmp/fresh.triad" --view assets --screenshot "$out/assets-one.png"
 QT_QPA_PLATFORM=offscreen TRIAD_UI_SCREENSHOT_DIR="$(cd "$out" && pwd)" \
     "$build/tests/ui/tst_issues_view" waiverDialogScreenshot >/dev/null
 shot --project "$tmp/fleet.triad" --view templates --screenshot "$out/templates.png"
@@ -40,4 +40,6 @@ QT_QPA_PLATFORM=offscreen TRIAD_UI_SCREENSHOT_DIR="$(cd "$out" && pwd)" \
     "$build/tests/ui/tst_templates_view" checkDetailScreenshot >/dev/null
 QT_QPA_PLATFORM=offscreen TRIAD_UI_SCREENSHOT_DIR="$(cd "$out" && pwd)" \
     "$build/tests/ui/tst_tailoring_editor" editorScreenshot >/dev/null
+QT_QPA_PLATFORM=offscreen TRIAD_UI_SCREENSHOT_DIR="$(cd "$out" && pwd)" \
+    "$build/tests/ui/tst_assets_view" dialogScreenshots >/dev/null
 echo "Screenshots in $out/"

@@ -1,5 +1,6 @@
 #include "MainWindow.h"
 
+#include "AssetsView.h"
 #include "CheckDetailHtml.h"
 #include "IssuesView.h"
 #include "ProjectLoader.h"
@@ -110,6 +111,7 @@ void MainWindow::buildUi()
     m_sideBar->setObjectName(QStringLiteral("sideBar"));
     m_sideBar->addItems({tr("Runs & results"), tr("Issues"), tr("Waivers & attestations")});
     m_sideBar->addItem(tr("Templates"));
+    m_sideBar->addItem(tr("Assets"));
     m_sideBar->setFixedWidth(m_sideBar->sizeHintForColumn(0) + 24);
     m_sideBar->setFrameShape(QFrame::NoFrame);
     m_sideBar->setSpacing(2);
@@ -166,6 +168,8 @@ void MainWindow::buildUi()
     m_pages->addWidget(m_register);
     m_templates = new TemplatesView(m_pages);
     m_pages->addWidget(m_templates);
+    m_assets = new AssetsView(m_pages);
+    m_pages->addWidget(m_assets);
     m_stack->addWidget(workspace);
     setCentralWidget(m_stack);
 
@@ -178,6 +182,8 @@ void MainWindow::buildUi()
     }
     QAction *templatesAction = view->addAction(tr("&Templates and Tailoring"), this, [this] { showView(View::Templates); });
     templatesAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_4));
+    QAction *assets = view->addAction(tr("&Assets"), this, [this] { showView(View::Assets); });
+    assets->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_A));
     view->addSeparator();
     view->addAction(m_issues->waiveAction());
     connect(m_sideBar, &QListWidget::currentRowChanged, m_pages, &QStackedWidget::setCurrentIndex);
@@ -186,6 +192,7 @@ void MainWindow::buildUi()
     connect(m_issues, &IssuesView::detailShown, this, &MainWindow::issueDetailShown);
     connect(m_register, &RegisterView::registerLoaded, this, &MainWindow::registerLoaded);
     connect(m_templates, &TemplatesView::detailShown, this, &MainWindow::templateDetailShown);
+    connect(m_assets, &AssetsView::assetsLoaded, this, &MainWindow::assetsLoaded);
     connect(m_issues, &IssuesView::waiverAdded, m_register, &RegisterView::reload);
     connect(m_register, &RegisterView::waiverEnded, m_issues, &IssuesView::reload);
 
@@ -241,6 +248,7 @@ void MainWindow::openProject(const QString &path)
         self->m_issues->setProject(path, snapshot->assets, snapshot->runs);
         self->m_register->setProject(path);
         self->m_templates->setProject(path);
+        self->m_assets->setProject(path);
         if (snapshot->runs.isEmpty()) {
             self->m_noRuns->setText(tr("<h2>%1</h2><p>This project has %2 asset(s) and no assessment yet.</p>"
                                        "<p>Run one with <code>triad-cli scan %3 --template cis-linux</code>.</p>")

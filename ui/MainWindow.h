@@ -15,6 +15,7 @@ class QTextBrowser;
 
 namespace triad {
 
+class AssetsView;
 class Catalog;
 class IssuesView;
 class RegisterView;
@@ -38,12 +39,13 @@ public:
     void openProject(const QString &path);
     [[nodiscard]] QString projectPath() const { return m_projectPath; }
 
-    enum class View { Results, Issues, Register, Templates };
+    enum class View { Results, Issues, Register, Templates, Assets };
     void showView(View view);
     [[nodiscard]] View currentView() const;
     [[nodiscard]] IssuesView *issuesView() const { return m_issues; }
     [[nodiscard]] RegisterView *registerView() const { return m_register; }
     [[nodiscard]] TemplatesView *templatesView() const { return m_templates; }
+    [[nodiscard]] AssetsView *assetsView() const { return m_assets; }
 
 signals:
     /// Emitted once a project (or a run) has been loaded and shown: lets tests and scripts wait.
@@ -56,6 +58,8 @@ signals:
     void registerLoaded();
     /// The Templates view shows the details of a requirement or check.
     void templateDetailShown(const QString &itemId);
+    /// The Assets page shows the project's `count` assets.
+    void assetsLoaded(int count);
 
 private:
     void buildUi();
@@ -80,6 +84,7 @@ private:
     IssuesView *m_issues = nullptr;
     RegisterView *m_register = nullptr;
     TemplatesView *m_templates = nullptr;
+    AssetsView *m_assets = nullptr;
     QTableView *m_runView = nullptr;
     QTableView *m_resultView = nullptr;
     QTextBrowser *m_detail = nullptr;

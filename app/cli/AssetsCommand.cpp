@@ -4,6 +4,7 @@
 
 #include "db/ProjectDatabase.h"
 #include "inventory/InventoryImport.h"
+#include "vault/AssetSecrets.h"
 #include "vault/CredentialVault.h"
 
 #include <QJsonArray>
@@ -87,46 +88,30 @@ int addAsset(CliContext &ctx, const QStringList &args)
     if (passwordFromStdin || sudoPasswordFromStdin || keyPassphraseFromStdin) {
         // Secrets first (in the order of the options' help), then the passphrase: nothing is
         // written before all of them are in hand and the passphrase is known to be right.
-        std::optional<SecretBytes> keyPassphrase;
-        std::optional<SecretBytes> password;
-        std::optional<SecretBytes> sudoPassword;
+        AssetSecrets secrets;
         if (passwordFromStdin) {
             auto line = SecretInput::readLine(QStringLiteral("Login password of %1: ").arg(asset.name));
             if (!line)
                 return ctx.fail(line.error());
-            password = std::move(*line);
+            secrets.password = std::move(*line);
         }
         if (keyPassphraseFromStdin) {
             auto line = SecretInput::readLine(QStringLiteral("Passphrase of %1: ").arg(parser.value(QStringLiteral("key"))));
             if (!line)
                 return ctx.fail(line.error());
-            keyPassphrase = std::move(*line);
+            secrets.keyPassphrase = std::move(*line);
         }
         if (sudoPasswordFromStdin) {
             auto line = SecretInput::readLine(QStringLiteral("sudo password of %1: ").arg(asset.name));
             if (!line)
                 return ctx.fail(line.error());
-            sudoPassword = std::move(*line);
+            secrets.sudoPassword = std::move(*line);
         }
         auto vault = SecretInput::unlockVault(**db, projectPath, true);
         if (!vault)
             return ctx.fail(vault.error());
-        const QString base = QStringLiteral("asset/") + asset.name;
-        if (password) {
-            if (auto s = (*vault)->store(**db, base + QStringLiteral("/password"), QStringLiteral("password"), *password); !s)
-                return ctx.fail(s.error());
-            asset.credentialRef = CredentialVault::refFor(base + QStringLiteral("/password"));
-        }
-        if (keyPassphrase) {
-            const QString name = CredentialVault::keyPassphraseName(parser.value(QStringLiteral("key")));
-            if (auto s = (*vault)->store(**db, name, QStringLiteral("key-passphrase"), *keyPassphrase); !s)
-                return ctx.fail(s.error());
-        }
-        if (sudoPassword) {
-            if (auto s = (*vault)->store(**db, base + QStringLiteral("/sudo"), QStringLiteral("sudo-password"), *sudoPassword); !s)
-                return ctx.fail(s.error());
-            asset.sudoCredentialRef = CredentialVault::refFor(base + QStringLiteral("/sudo"));
-        }
+        if (auto s = storeAssetSecrets(**db, **vault, asset, secrets); !s)
+            return ctx.fail(s.error());
     }
     auto id = (*db)->addAsset(asset);
     if (!id)
@@ -206,12 +191,7 @@ int removeAsset(CliContext &ctx, const QStringList &args)
     if (auto s = (*db)->removeAsset(asset->id); !s)
         return ctx.fail(s.error());
     // The asset's own stored passwords go with it (shared credentials stay).
-    const QString own = QStringLiteral("asset/") + asset->name + QLatin1Char('/');
-    for (const QString &ref : {asset->credentialRef, asset->sudoCredentialRef}) {
-        const QString name = CredentialVault::nameFromRef(ref);
-        if (name.startsWith(own))
-            (void)(*db)->removeCredential(name);
-    }
+    removeOwnAssetSecrets(**db, *asset);
     (void)(*db)->appendAudit(CliContext::operatorName(), QStringLiteral("asset.remove"), asset->name);
     ctx.out() << "Removed asset '" << asset->name << "'\n";
     return ExitOk;

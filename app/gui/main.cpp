@@ -31,7 +31,7 @@ int main(int argc, char *argv[])
     // project's latest run is shown, then quit.
     parser.addOption({QStringLiteral("screenshot"), QStringLiteral("Save a PNG of the window after loading, then quit."),
                       QStringLiteral("png")});
-    parser.addOption({QStringLiteral("view"), QStringLiteral("View to show first: results, issues, register, templates or tailoring."),
+    parser.addOption({QStringLiteral("view"), QStringLiteral("View to show first: results, issues, register, templates, tailoring or assets."),
                       QStringLiteral("name"), QStringLiteral("results")});
     parser.process(app);
 
@@ -45,6 +45,8 @@ int main(int argc, char *argv[])
         window.showView(triad::MainWindow::View::Templates);
     if (view == QLatin1String("tailoring"))
         window.templatesView()->showTailoring();
+    else if (view == QLatin1String("assets"))
+        window.showView(triad::MainWindow::View::Assets);
     QString project = parser.value(QStringLiteral("project"));
     if (project.isEmpty())
         project = parser.positionalArguments().value(0);
@@ -80,6 +82,8 @@ int main(int argc, char *argv[])
                     editor->loadVersion(0);
                 save();
             }, Qt::SingleShotConnection);
+        } else if (view == QLatin1String("assets")) {
+            QObject::connect(&window, &triad::MainWindow::assetsLoaded, &window, save, Qt::SingleShotConnection);
         } else {
             QObject::connect(&window, &triad::MainWindow::runLoaded, &window, save);
         }

@@ -59,7 +59,14 @@ Result<std::unique_ptr<Transport>> makeTransport(const Asset &asset, const Trans
     if (asset.transport != QLatin1String("ssh"))
         return makeError(Error::Code::Unsupported,
                          QStringLiteral("transport '%1' is not available in this build of Triad").arg(asset.transport), asset.name);
+    auto target = sshTargetFor(asset, options);
+    if (!target)
+        return target.error();
+    return std::unique_ptr<Transport>(std::make_unique<SshTransport>(std::move(*target)));
+}
 
+Result<SshTarget> sshTargetFor(const Asset &asset, const TransportOptions &options)
+{
     SshTarget target;
     target.endpoint = SshEndpoint{asset.address, asset.port, asset.user};
     target.timeouts.connectSeconds = options.connectTimeoutSeconds;
@@ -96,7 +103,7 @@ Result<std::unique_ptr<Transport>> makeTransport(const Asset &asset, const Trans
         target.jumpCredentials = target.credentials;
         target.jumpHostKeys.acceptNew = options.acceptNewHostKeys;
     }
-    return std::unique_ptr<Transport>(std::make_unique<SshTransport>(std::move(target)));
+    return target;
 }
 
 QString hostKeyToPin(const Asset &asset, const Transport &transport)

@@ -1,0 +1,137 @@
+#include "VaultUnlockDialog.h"
+
+#include <QDialogButtonBox>
+#include <QFormLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QVBoxLayout>
+
+namespace triad {
+
+namespace {
+constexpr int kMinimumNewPassphrase = 8;
+}
+
+VaultUnlockDialog::VaultUnlockDialog(bool create, QWidget *parent) : QDialog(parent), m_create(create)
+{
+    setWindowTitle(create ? tr("Create the Credential Vault") : tr("Unlock the Credential Vault"));
+    auto *layout = new QVBoxLayout(this);
+    auto *intro = new QLabel(create ? tr("This project has no credential vault yet. Choose a passphrase: it encrypts the "
+                                         "passwords stored in the project. Triad does not keep it; you will need it to "
+                                         "scan these assets from the command line too (TRIAD_VAULT_PASSPHRASE).")
+                                    : tr("The passwords of this project are encrypted. Enter the vault passphrase to use "
+                                         "them in this session; it is kept only in memory until you close the project."),
+                             this);
+    intro->setWordWrap(true);
+    layout->addWidget(intro);
+    auto *form = new QFormLayout;
+    m_passphrase = new QLineEdit(this);
+    m_passphrase->setEchoMode(QLineEdit::Password);
+    form->addRow(tr("&Passphrase:"), m_passphrase);
+    m_confirm = new QLineEdit(this);
+    m_confirm->setEchoMode(QLineEdit::Password);
+    if (create)
+        form->addRow(tr("&Again:"), m_confirm);
+    else
+        m_confirm->hide();
+    layout->addLayout(form);
+    m_hint = new QLabel(this);
+    m_hint->setObjectName(QStringLiteral("vaultHint"));
+    m_hint->setForegroundRole(QPalette::PlaceholderText);
+    layout->addWidget(m_hint);
+    m_buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
+    m_buttons->button(QDialogButtonBox::Ok)->setText(create ? tr("Create Vault") : tr("Unlock"));
+    layout->addWidget(m_buttons);
+    connect(m_buttons, &QDialogButtonBox::accepted, this, [this] {
+        if (isComplete())
+            accept();
+    });
+    connect(m_buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+    connect(m_passphrase, &QLineEdit::textChanged, this, &VaultUnlockDialog::updateState);
+    connect(m_confirm, &QLineEdit::textChanged, this, &VaultUnlockDialog::updateState);
+    updateState();
+    resize(460, sizeHint().height());
+}
+
+VaultUnlockDialog::~VaultUnlockDialog()
+{
+    clear();
+}
+
+bool VaultUnlockDialog::isComplete() const
+{
+    if (!m_create)
+        return !m_passphrase->text().isEmpty();
+    return m_passphrase->text().size() >= kMinimumNewPassphrase && m_passphrase->text() == m_confirm->text();
+}
+
+void VaultUnlockDialog::updateState()
+{
+    QString hint;
+    if (m_create && m_passphrase->text().size() < kMinimumNewPassphrase)
+        hint = tr("At least %1 characters.").arg(kMinimumNewPassphrase);
+    else if (m_create && m_passphrase->text() != m_confirm->text())
+        hint = tr("The two passphrases differ.");
+    m_hint->setText(hint);
+    m_buttons->button(QDialogButtonBox::Ok)->setEnabled(isComplete());
+}
+
+SecretBytes VaultUnlockDialog::passphrase() const
+{
+    return SecretBytes(m_passphrase->text().toUtf8());
+}
+
+void VaultUnlockDialog::setPassphrase(const QString &passphrase)
+{
+    m_passphrase->setText(passphrase);
+}
+
+void VaultUnlockDialog::setConfirmation(const QString &passphrase)
+{
+    m_confirm->setText(passphrase);
+}
+
+void VaultUnlockDialog::clear()
+{
+    m_passphrase->clear();
+    m_confirm->clear();
+}
+
+namespace VaultPrompt {
+namespace {
+Script &nextScript()
+{
+    static Script script;
+    return script;
+}
+} // namespace
+
+void setNextScript(Script script)
+{
+    nextScript() = std::move(script);
+}
+
+void ask(QWidget *parent, bool create, std::function<void(const SecretBytes &)> accepted)
+{
+    auto *dialog = new VaultUnlockDialog(create, parent);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    if (Script script = std::exchange(nextScript(), Script())) {
+        const bool accept = script(*dialog) && dialog->isComplete();
+        const SecretBytes passphrase = dialog->passphrase();
+        dialog->close();
+        if (accept)
+            accepted(passphrase);
+        return;
+    }
+    QObject::connect(dialog, &QDialog::accepted, dialog, [dialog, accepted] {
+        const SecretBytes passphrase = dialog->passphrase();
+        dialog->clear();
+        accepted(passphrase);
+    });
+    dialog->open();
+}
+
+} // namespace VaultPrompt
+
+} // namespace triad

@@ -1,0 +1,50 @@
+#pragma once
+
+#include "common/SecretBytes.h"
+
+#include <QDialog>
+
+#include <functional>
+
+class QDialogButtonBox;
+class QLabel;
+class QLineEdit;
+
+namespace triad {
+
+/// Asks for the passphrase of the project's credential vault, or (when the project has no vault
+/// yet) for a new one, typed twice. The passphrase leaves the dialog once, as SecretBytes.
+class VaultUnlockDialog final : public QDialog {
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(VaultUnlockDialog)
+public:
+    VaultUnlockDialog(bool create, QWidget *parent = nullptr);
+    ~VaultUnlockDialog() override;
+
+    [[nodiscard]] SecretBytes passphrase() const;
+    [[nodiscard]] bool isComplete() const;
+    [[nodiscard]] bool creates() const { return m_create; }
+
+    // For scripted tests.
+    void setPassphrase(const QString &passphrase);
+    void setConfirmation(const QString &passphrase);
+    void clear();
+
+private:
+    void updateState();
+
+    bool m_create = false;
+    QLineEdit *m_passphrase = nullptr;
+    QLineEdit *m_confirm = nullptr;
+    QLabel *m_hint = nullptr;
+    QDialogButtonBox *m_buttons = nullptr;
+};
+
+/// Shows the dialog without a nested event loop; tests script it (see WaiverPrompt).
+namespace VaultPrompt {
+using Script = std::function<bool(VaultUnlockDialog &)>;
+void ask(QWidget *parent, bool create, std::function<void(const SecretBytes &)> accepted);
+void setNextScript(Script script);
+} // namespace VaultPrompt
+
+} // namespace triad
