@@ -29,6 +29,10 @@ shot --project "$tmp/fleet.triad" --view register --screenshot "$out/register.pn
 shot --project "$tmp/fresh.triad" --view issues --screenshot "$out/issues-empty.png"
 shot --project "$tmp/fresh.triad" --view register --screenshot "$out/register-empty.png"
 shot --screenshot "$out/empty-state.png"
+# Compare (two runs of the fleet; one run only) and File > Export Report with its PDF preview.
+shot --project "$tmp/fleet.triad" --view compare --screenshot "$out/compare.png"
+shot --project "$tmp/demo.triad" --view compare --screenshot "$out/compare-empty.png"
+shot --project "$tmp/fleet.triad" --view export --screenshot "$out/export-dialog.png"
 QT_QPA_PLATFORM=offscreen TRIAD_UI_SCREENSHOT_DIR="$(cd "$out" && pwd)" \
     "$build/tests/ui/tst_issues_view" waiverDialogScreenshot >/dev/null
 echo "Screenshots in $out/"

@@ -1,9 +1,11 @@
 #include "MainWindow.h"
 
 #include "CheckDetailHtml.h"
+#include "CompareView.h"
 #include "IssuesView.h"
 #include "ProjectLoader.h"
 #include "RegisterView.h"
+#include "ReportDialog.h"
 #include "engine/Catalog.h"
 #include "models/ResultTableModel.h"
 #include "models/RunListModel.h"
@@ -79,6 +81,9 @@ void MainWindow::buildUi()
             openProject(m_projectPath);
     });
     reload->setShortcut(QKeySequence::Refresh);
+    m_exportReport = file->addAction(tr("&Export Report…"), this, &MainWindow::openExportDialog);
+    m_exportReport->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_E));
+    m_exportReport->setEnabled(false);
     file->addSeparator();
     QAction *quit = file->addAction(tr("&Quit"), qApp, &QApplication::quit);
     quit->setShortcut(QKeySequence::Quit);
@@ -107,6 +112,7 @@ void MainWindow::buildUi()
     m_sideBar = new QListWidget(workspace);
     m_sideBar->setObjectName(QStringLiteral("sideBar"));
     m_sideBar->addItems({tr("Runs & results"), tr("Issues"), tr("Waivers & attestations")});
+    m_sideBar->addItem(tr("Compare runs"));
     m_sideBar->setFixedWidth(m_sideBar->sizeHintForColumn(0) + 24);
     m_sideBar->setFrameShape(QFrame::NoFrame);
     m_sideBar->setSpacing(2);
@@ -161,12 +167,15 @@ void MainWindow::buildUi()
     m_pages->addWidget(m_issues);
     m_register = new RegisterView(m_pages);
     m_pages->addWidget(m_register);
+    m_compare = new CompareView(m_pages);
+    m_pages->addWidget(m_compare);
     m_stack->addWidget(workspace);
     setCentralWidget(m_stack);
 
     QMenu *view = menuBar()->addMenu(tr("&View"));
     const QList<std::pair<QString, View>> views{
-        {tr("&Runs and Results"), View::Results}, {tr("&Issues"), View::Issues}, {tr("&Waivers and Attestations"), View::Register}};
+        {tr("&Runs and Results"), View::Results}, {tr("&Issues"), View::Issues}, {tr("&Waivers and Attestations"), View::Register},
+        {tr("&Compare Runs"), View::Compare}};
     for (int n = 0; n < views.size(); ++n) {
         QAction *action = view->addAction(views[n].first, this, [this, v = views[n].second] { showView(v); });
         action->setShortcut(QKeySequence(Qt::CTRL | Qt::Key(Qt::Key_1 + n)));
@@ -178,6 +187,7 @@ void MainWindow::buildUi()
     connect(m_issues, &IssuesView::issuesLoaded, this, &MainWindow::issuesLoaded);
     connect(m_issues, &IssuesView::detailShown, this, &MainWindow::issueDetailShown);
     connect(m_register, &RegisterView::registerLoaded, this, &MainWindow::registerLoaded);
+    connect(m_compare, &CompareView::comparisonLoaded, this, &MainWindow::comparisonLoaded);
     connect(m_issues, &IssuesView::waiverAdded, m_register, &RegisterView::reload);
     connect(m_register, &RegisterView::waiverEnded, m_issues, &IssuesView::reload);
 
@@ -232,6 +242,10 @@ void MainWindow::openProject(const QString &path)
         self->m_stack->setCurrentIndex(1);
         self->m_issues->setProject(path, snapshot->assets, snapshot->runs);
         self->m_register->setProject(path);
+        self->m_compare->setProject(path, snapshot->runs);
+        self->m_projectName = snapshot->info.name;
+        self->m_projectRuns = snapshot->runs;
+        self->m_exportReport->setEnabled(!snapshot->runs.isEmpty());
         if (snapshot->runs.isEmpty()) {
             self->m_noRuns->setText(tr("<h2>%1</h2><p>This project has %2 asset(s) and no assessment yet.</p>"
                                        "<p>Run one with <code>triad-cli scan %3 --template cis-linux</code>.</p>")
@@ -245,6 +259,18 @@ void MainWindow::openProject(const QString &path)
                                            .arg(snapshot->info.name).arg(snapshot->assets.size()).arg(snapshot->runs.size()));
         emit self->projectLoaded(path);
     });
+}
+
+ReportDialog *MainWindow::openExportDialog()
+{
+    if (m_projectPath.isEmpty() || m_projectRuns.isEmpty())
+        return nullptr;
+    auto *dialog = new ReportDialog(m_projectPath, m_projectName, m_projectRuns, m_catalog, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    if (m_shownRun)
+        dialog->setRun(m_shownRun);
+    dialog->open();
+    return dialog;
 }
 
 void MainWindow::showView(View view)

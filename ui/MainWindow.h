@@ -1,10 +1,13 @@
 #pragma once
 
+#include "db/ProjectTypes.h"
+
 #include <QMainWindow>
 #include <QPointer>
 
 #include <memory>
 
+class QAction;
 class QComboBox;
 class QLabel;
 class QListWidget;
@@ -16,7 +19,9 @@ class QTextBrowser;
 namespace triad {
 
 class Catalog;
+class CompareView;
 class IssuesView;
+class ReportDialog;
 class RegisterView;
 class ResultFilterProxy;
 class ResultTableModel;
@@ -37,11 +42,15 @@ public:
     void openProject(const QString &path);
     [[nodiscard]] QString projectPath() const { return m_projectPath; }
 
-    enum class View { Results, Issues, Register };
+    enum class View { Results, Issues, Register, Compare };
     void showView(View view);
     [[nodiscard]] View currentView() const;
     [[nodiscard]] IssuesView *issuesView() const { return m_issues; }
     [[nodiscard]] RegisterView *registerView() const { return m_register; }
+    [[nodiscard]] CompareView *compareView() const { return m_compare; }
+    /// File › Export Report… (Ctrl+E): opens the export dialog on the project (window-modal,
+    /// no nested event loop) and returns it; null when no project with runs is open.
+    ReportDialog *openExportDialog();
 
 signals:
     /// Emitted once a project (or a run) has been loaded and shown: lets tests and scripts wait.
@@ -52,6 +61,8 @@ signals:
     /// The Issues view's detail pane shows the history of an issue.
     void issueDetailShown(qint64 issueId);
     void registerLoaded();
+    /// The Compare view shows a comparison (`rows` changes) or its empty state (0).
+    void comparisonLoaded(int rows);
 
 private:
     void buildUi();
@@ -75,6 +86,10 @@ private:
     QLabel *m_noRuns = nullptr;
     IssuesView *m_issues = nullptr;
     RegisterView *m_register = nullptr;
+    CompareView *m_compare = nullptr;
+    QAction *m_exportReport = nullptr;
+    QString m_projectName;
+    QList<RunInfo> m_projectRuns;   ///< for the export dialog
     QTableView *m_runView = nullptr;
     QTableView *m_resultView = nullptr;
     QTextBrowser *m_detail = nullptr;

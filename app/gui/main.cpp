@@ -1,6 +1,7 @@
 // triad: the desktop workstation.
 #include "common/Paths.h"
 #include "ui/MainWindow.h"
+#include "ui/ReportDialog.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -29,7 +30,7 @@ int main(int argc, char *argv[])
     // project's latest run is shown, then quit.
     parser.addOption({QStringLiteral("screenshot"), QStringLiteral("Save a PNG of the window after loading, then quit."),
                       QStringLiteral("png")});
-    parser.addOption({QStringLiteral("view"), QStringLiteral("View to show first: results, issues or register."),
+    parser.addOption({QStringLiteral("view"), QStringLiteral("View to show first: results, issues, register, compare, or export (the report dialog)."),
                       QStringLiteral("name"), QStringLiteral("results")});
     parser.process(app);
 
@@ -39,6 +40,8 @@ int main(int argc, char *argv[])
         window.showView(triad::MainWindow::View::Issues);
     else if (view == QLatin1String("register"))
         window.showView(triad::MainWindow::View::Register);
+    else if (view == QLatin1String("compare"))
+        window.showView(triad::MainWindow::View::Compare);
     QString project = parser.value(QStringLiteral("project"));
     if (project.isEmpty())
         project = parser.positionalArguments().value(0);
@@ -62,6 +65,22 @@ int main(int argc, char *argv[])
                 if (total == 0)
                     save();
             });
+        } else if (view == QLatin1String("compare")) {
+            QObject::connect(&window, &triad::MainWindow::comparisonLoaded, &window, save, Qt::SingleShotConnection);
+        } else if (view == QLatin1String("export")) {
+            // The dialog over the window, once its preview is painted: saved as the dialog alone.
+            QObject::connect(&window, &triad::MainWindow::projectLoaded, &window, [&window, screenshot] {
+                triad::ReportDialog *dialog = window.openExportDialog();
+                if (!dialog) {
+                    QApplication::exit(window.grab().save(screenshot) ? 0 : 1);
+                    return;
+                }
+                QObject::connect(dialog, &triad::ReportDialog::previewReady, dialog, [dialog, screenshot] {
+                    QTimer::singleShot(500, dialog, [dialog, screenshot] {
+                        QApplication::exit(dialog->grab().save(screenshot) ? 0 : 1);
+                    });
+                }, Qt::SingleShotConnection);
+            }, Qt::SingleShotConnection);
         } else if (view == QLatin1String("register")) {
             QObject::connect(&window, &triad::MainWindow::registerLoaded, &window, save, Qt::SingleShotConnection);
         } else {
