@@ -14,6 +14,7 @@
 
 #include <QAction>
 #include <QDir>
+#include <QElapsedTimer>
 #include <QFile>
 #include <QLabel>
 #include <QLineEdit>
@@ -25,6 +26,9 @@
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTimer>
+
+#include <algorithm>
 
 using namespace triad;
 
@@ -172,6 +176,12 @@ private slots:
         QVERIFY(title);
         QVERIFY2(title->text().contains(QStringLiteral("pages 1–3 of %1").arg(pdf.pages)), qPrintable(title->text()));
 
+        // For a person to look at the pages themselves (tests/screenshots.sh sets the folder).
+        if (const QString dir = qEnvironmentVariable("TRIAD_UI_SCREENSHOT_DIR"); !dir.isEmpty()) {
+            for (int i = 0; i < preview.pages.size(); ++i)
+                QVERIFY(preview.pages.at(i).save(dir + QStringLiteral("/export-preview-page%1.png").arg(i + 1)));
+        }
+
         // Letter paper: another page shape, laid out again.
         dialog->setPaper(report::PaperSize::Letter);
         QVERIFY(ready.wait(60000));
@@ -213,11 +223,29 @@ private slots:
         dialog->setOutputPath(out);
         QSignalSpy exported(dialog.get(), &ReportDialog::exported);
         QSignalSpy failed(dialog.get(), &ReportDialog::exportFailed);
+        // The event loop keeps turning while the report is built and written: a timer measures
+        // the longest gap between its ticks (the render takes seconds; on the GUI thread the
+        // gap would be as long).
+        QElapsedTimer clock;
+        qint64 lastTick = 0;
+        qint64 longestGap = 0;
+        QTimer ticker;
+        ticker.setInterval(10);
+        connect(&ticker, &QTimer::timeout, this, [&] {
+            longestGap = std::max(longestGap, clock.elapsed() - lastTick);
+            lastTick = clock.elapsed();
+        });
+        clock.start();
+        ticker.start();
         QVERIFY(dialog->startExport());
         QVERIFY(dialog->isExporting());
         QVERIFY(exported.wait(120000));
+        ticker.stop();
         QCOMPARE(failed.size(), 0);
         QVERIFY(!dialog->isExporting());
+        QVERIFY2(clock.elapsed() > 500, "the export was too quick to tell whether it blocked");
+        // Generous for a shared, loaded machine; far below the render's own time.
+        QVERIFY2(longestGap < 400, qPrintable(QStringLiteral("the GUI thread stalled %1 ms").arg(longestGap)));
 
         const QByteArray bytes = readFile(out);
         QVERIFY(bytes.startsWith("%PDF-"));
