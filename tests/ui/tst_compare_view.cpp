@@ -8,6 +8,7 @@
 #include "ui/models/ComparisonModel.h"
 
 #include <QAbstractItemModelTester>
+#include <QApplication>
 #include <QComboBox>
 #include <QLabel>
 #include <QSignalSpy>
@@ -378,6 +379,46 @@ private slots:
         QVERIFY2(status->text().startsWith(QStringLiteral("Cannot compare the runs")), qPrintable(status->text()));
         QVERIFY(!status->isHidden());
         QCOMPARE(view.model()->rowCount(), 0);
+    }
+
+    /// The view in a dark palette, saved for a person to look at when TRIAD_UI_SCREENSHOT_DIR is
+    /// set. Checks either way that the view draws with the palette's roles: the detail pane's
+    /// text is the light text colour of the dark palette.
+    void darkPalette()
+    {
+        const QPalette original = QApplication::palette();
+        QPalette dark;
+        dark.setColor(QPalette::Window, QColor(0x2b, 0x2b, 0x2b));
+        dark.setColor(QPalette::WindowText, QColor(0xe8, 0xe8, 0xe8));
+        dark.setColor(QPalette::Base, QColor(0x1e, 0x1e, 0x1e));
+        dark.setColor(QPalette::AlternateBase, QColor(0x26, 0x26, 0x26));
+        dark.setColor(QPalette::Text, QColor(0xe8, 0xe8, 0xe8));
+        dark.setColor(QPalette::Button, QColor(0x35, 0x35, 0x35));
+        dark.setColor(QPalette::ButtonText, QColor(0xe8, 0xe8, 0xe8));
+        dark.setColor(QPalette::Highlight, QColor(0x2a, 0x6f, 0xb0));
+        dark.setColor(QPalette::HighlightedText, Qt::white);
+        dark.setColor(QPalette::PlaceholderText, QColor(0x9a, 0x9a, 0x9a));
+        QApplication::setPalette(dark);
+        auto db = ProjectDatabase::open(m_path, ProjectDatabase::OpenMode::ReadOnly);
+        QVERIFY(db);
+        CompareView view;
+        view.resize(1200, 700);
+        QSignalSpy loaded(&view, &CompareView::comparisonLoaded);
+        view.setProject(m_path, runsOf(**db));
+        QVERIFY(arrived(loaded));
+        loaded.clear();
+        view.compare(m_runs.at(1), m_runs.at(2));
+        QVERIFY(arrived(loaded));
+        view.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&view));
+        auto *detail = view.findChild<QTextBrowser *>(QStringLiteral("compareDetail"));
+        QCOMPARE(detail->palette().color(QPalette::Text), QColor(0xe8, 0xe8, 0xe8));
+        const QImage shot = view.grab().toImage();
+        // The table's empty area and the detail pane are drawn dark.
+        QVERIFY(qGray(shot.pixel(shot.width() - 20, shot.height() - 20)) < 80);
+        if (const QString dir = qEnvironmentVariable("TRIAD_UI_SCREENSHOT_DIR"); !dir.isEmpty())
+            QVERIFY(shot.save(dir + QStringLiteral("/compare-dark.png")));
+        QApplication::setPalette(original);
     }
 
     void mainWindowHasTheComparePage()

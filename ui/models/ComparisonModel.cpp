@@ -2,6 +2,8 @@
 
 #include <QBrush>
 #include <QColor>
+#include <QGuiApplication>
+#include <QPalette>
 
 namespace triad {
 namespace {
@@ -65,8 +67,11 @@ QVariant ComparisonModel::data(const QModelIndex &index, int role) const
     case KindRole: return int(r.kind);
     case SeverityRankRole: return evidence ? -1 : int(r.severity);
     case Qt::ForegroundRole:
-        if (index.column() == Change)
-            return QBrush(kindColor(r.kind));
+        if (index.column() == Change) {
+            // The hues are dark; on a dark base they are lightened to stay readable.
+            const bool darkBase = QGuiApplication::palette().color(QPalette::Base).lightness() < 128;
+            return QBrush(darkBase ? kindColor(r.kind).lighter(150) : kindColor(r.kind));
+        }
         return {};
     case SortRole:
         switch (Column(index.column())) {
