@@ -14,11 +14,16 @@ namespace triad::report {
 QString toString(ExportStage stage)
 {
     switch (stage) {
-    case ExportStage::BuildingModel: return QStringLiteral("Reading the run");
-    case ExportStage::Rendering: return QStringLiteral("Rendering the report");
-    case ExportStage::Signing: return QStringLiteral("Signing");
-    case ExportStage::Writing: return QStringLiteral("Writing the file");
-    case ExportStage::Recording: return QStringLiteral("Recording the SHA-256 in the project");
+    case ExportStage::BuildingModel:
+        return QStringLiteral("Reading the run");
+    case ExportStage::Rendering:
+        return QStringLiteral("Rendering the report");
+    case ExportStage::Signing:
+        return QStringLiteral("Signing");
+    case ExportStage::Writing:
+        return QStringLiteral("Writing the file");
+    case ExportStage::Recording:
+        return QStringLiteral("Recording the SHA-256 in the project");
     }
     return {};
 }
@@ -41,7 +46,8 @@ Result<ExportOutcome> exportReport(ProjectDatabase &db, const Catalog *catalog, 
     if (request.outPath.isEmpty())
         return makeError(Error::Code::InvalidInput, QStringLiteral("no report file given"));
     if (request.signKeyPath.isEmpty() != request.signCertPath.isEmpty())
-        return makeError(Error::Code::InvalidInput, QStringLiteral("a signing key and its certificate go together"));
+        return makeError(Error::Code::InvalidInput,
+                         QStringLiteral("a signing key and its certificate go together"));
 
     step(ExportStage::BuildingModel);
     ReportModelBuilder builder(db, catalog);
@@ -68,7 +74,8 @@ Result<ExportOutcome> exportReport(ProjectDatabase &db, const Catalog *catalog, 
 
     if (!request.signKeyPath.isEmpty()) {
         step(ExportStage::Signing);
-        auto signature = signDetached(rendered->bytes, request.signKeyPath, request.signCertPath, request.signKeyPassphrase);
+        auto signature = signDetached(rendered->bytes, request.signKeyPath, request.signCertPath,
+                                      request.signKeyPassphrase);
         if (!signature)
             return signature.error();
         auto signer = certificateInfo(request.signCertPath);
@@ -82,7 +89,9 @@ Result<ExportOutcome> exportReport(ProjectDatabase &db, const Catalog *catalog, 
         record.signerSubject = signer->signerSubject;
     }
     step(ExportStage::Writing);
-    if (auto s = request.writeReport ? request.writeReport(rendered->bytes) : writeFileAtomically(request.outPath, rendered->bytes); !s)
+    if (auto s = request.writeReport ? request.writeReport(rendered->bytes)
+                                     : writeFileAtomically(request.outPath, rendered->bytes);
+        !s)
         return s.error();
     step(ExportStage::Recording);
     auto id = db.recordReport(record);

@@ -13,7 +13,7 @@
 namespace triad {
 class Catalog;
 class ProjectDatabase;
-}
+} // namespace triad
 
 namespace triad::report {
 
@@ -24,12 +24,12 @@ struct ExportRequest {
     qint64 runId = 0;
     ReportFormat format = ReportFormat::Pdf;
     PaperSize paper = PaperSize::A4;
-    QString outPath;            ///< the report file; recorded with its absolute path
-    QString signKeyPath;        ///< PEM private key; empty = not signed
-    QString signCertPath;       ///< PEM certificate of that key; set with signKeyPath
-    QString signatureOutPath;   ///< default: outPath + ".sig"
-    QByteArray signKeyPassphrase;   ///< for an encrypted key; wiped by the caller
-    QString createdBy;          ///< operator recorded with the report
+    QString outPath; ///< the report file; recorded with its absolute path
+    QString signKeyPath; ///< PEM private key; empty = not signed
+    QString signCertPath; ///< PEM certificate of that key; set with signKeyPath
+    QString signatureOutPath; ///< default: outPath + ".sig"
+    QByteArray signKeyPassphrase; ///< for an encrypted key; wiped by the caller
+    QString createdBy; ///< operator recorded with the report
     /// Writes the report bytes; default: atomically to outPath (QSaveFile). The CLI writes "-"
     /// to standard output through this.
     std::function<Status(const QByteArray &)> writeReport;
@@ -41,9 +41,9 @@ QString toString(ExportStage stage);
 constexpr int kExportStageCount = 5;
 
 struct ExportOutcome {
-    ReportRecord record;        ///< as recorded, with its id
-    int pages = 0;              ///< PDF only
-    QString signaturePath;      ///< empty when not signed
+    ReportRecord record; ///< as recorded, with its id
+    int pages = 0; ///< PDF only
+    QString signaturePath; ///< empty when not signed
 };
 
 /// Builds the report model of the run, renders it, signs it if asked (the signature file is

@@ -33,7 +33,8 @@ public:
         m_pages.push_back(std::move(page));
         if (!m_painter.begin(&m_pages.back()))
             return nullptr;
-        m_painter.setRenderHints(QPainter::Antialiasing | QPainter::TextAntialiasing | QPainter::SmoothPixmapTransform);
+        m_painter.setRenderHints(QPainter::Antialiasing | QPainter::TextAntialiasing
+                                 | QPainter::SmoothPixmapTransform);
         m_painter.scale(m_scale, m_scale);
         return &m_painter;
     }
@@ -56,7 +57,7 @@ public:
 private:
     double m_scale;
     QSize m_size;
-    std::vector<QImage> m_pages;    ///< the painter is ended before one is added: no dangling device
+    std::vector<QImage> m_pages; ///< the painter is ended before one is added: no dangling device
     QPainter m_painter;
 };
 

@@ -12,20 +12,20 @@
 namespace triad::report {
 
 struct PreviewOptions {
-    int maxPages = 3;       ///< PDF: pages painted
-    double dpi = 60;        ///< PDF: resolution of the page images
-    int maxLines = 200;     ///< other formats: lines of text kept
+    int maxPages = 3; ///< PDF: pages painted
+    double dpi = 60; ///< PDF: resolution of the page images
+    int maxLines = 200; ///< other formats: lines of text kept
 };
 
 /// What an export would produce, before it is written: the first pages of a PDF as images, the
 /// first lines of a text format.
 struct ReportPreview {
     ReportFormat format = ReportFormat::Pdf;
-    QList<QImage> pages;    ///< PDF: the first pages, white paper
-    int pageCount = 0;      ///< PDF: pages of the whole report
-    QString text;           ///< other formats: the first lines
-    int lineCount = 0;      ///< other formats: lines of the whole report
-    qint64 size = 0;        ///< other formats: bytes of the whole report
+    QList<QImage> pages; ///< PDF: the first pages, white paper
+    int pageCount = 0; ///< PDF: pages of the whole report
+    QString text; ///< other formats: the first lines
+    int lineCount = 0; ///< other formats: lines of the whole report
+    qint64 size = 0; ///< other formats: bytes of the whole report
 };
 
 /// Renders the preview of `model` in `format`. A PDF is laid out exactly as PdfReportWriter lays

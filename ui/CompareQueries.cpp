@@ -12,18 +12,24 @@ namespace triad {
 QString changeKindName(ChangeKind kind)
 {
     switch (kind) {
-    case ChangeKind::New: return QObject::tr("New");
-    case ChangeKind::Regressed: return QObject::tr("Regressed");
-    case ChangeKind::Fixed: return QObject::tr("Fixed");
-    case ChangeKind::StillOpen: return QObject::tr("Still open");
-    case ChangeKind::Evidence: return QObject::tr("Changed evidence");
+    case ChangeKind::New:
+        return QObject::tr("New");
+    case ChangeKind::Regressed:
+        return QObject::tr("Regressed");
+    case ChangeKind::Fixed:
+        return QObject::tr("Fixed");
+    case ChangeKind::StillOpen:
+        return QObject::tr("Still open");
+    case ChangeKind::Evidence:
+        return QObject::tr("Changed evidence");
     }
     return {};
 }
 
 int RunComparisonData::count(ChangeKind kind) const
 {
-    return int(std::count_if(rows.cbegin(), rows.cend(), [kind](const ComparisonRow &r) { return r.kind == kind; }));
+    return int(
+        std::count_if(rows.cbegin(), rows.cend(), [kind](const ComparisonRow &r) { return r.kind == kind; }));
 }
 
 namespace {
@@ -41,7 +47,7 @@ Result<QHash<QString, QList<EvidenceDigest>>> evidenceByResult(ProjectDatabase &
         return summaries.error();
     QHash<qint64, EvidenceDigest> byId;
     for (const EvidenceSummary &e : std::as_const(*summaries))
-        byId.insert(e.id, EvidenceDigest{e.collectorKey, e.sha256});
+        byId.insert(e.id, EvidenceDigest {e.collectorKey, e.sha256});
     auto results = db.results(runId);
     if (!results)
         return results.error();
@@ -83,9 +89,11 @@ QFuture<Result<RunComparisonData>> compare(const QString &path, qint64 runA, qin
         auto after = evidenceByResult(**db, runB);
         if (!after)
             return after.error();
-        const QList<std::pair<ChangeKind, const QList<ComparedResult> *>> groups{
-            {ChangeKind::New, &cmp->newFailures}, {ChangeKind::Regressed, &cmp->regressed},
-            {ChangeKind::Fixed, &cmp->fixed}, {ChangeKind::StillOpen, &cmp->stillOpen}};
+        const QList<std::pair<ChangeKind, const QList<ComparedResult> *>> groups {
+            {ChangeKind::New, &cmp->newFailures},
+            {ChangeKind::Regressed, &cmp->regressed},
+            {ChangeKind::Fixed, &cmp->fixed},
+            {ChangeKind::StillOpen, &cmp->stillOpen}};
         for (const auto &[kind, list] : groups) {
             for (const ComparedResult &c : *list) {
                 ComparisonRow row;
@@ -114,8 +122,8 @@ QFuture<Result<RunComparisonData>> compare(const QString &path, qint64 runA, qin
             row.collectorKey = e.collectorKey;
             row.command = e.command;
             row.title = e.command;
-            row.evidenceBefore = {EvidenceDigest{e.collectorKey, e.sha256Before}};
-            row.evidenceAfter = {EvidenceDigest{e.collectorKey, e.sha256After}};
+            row.evidenceBefore = {EvidenceDigest {e.collectorKey, e.sha256Before}};
+            row.evidenceAfter = {EvidenceDigest {e.collectorKey, e.sha256After}};
             data.rows << row;
         }
         return data;

@@ -28,18 +28,18 @@ struct EvidenceDigest {
 struct ComparisonRow {
     ChangeKind kind = ChangeKind::New;
     QString assetName;
-    QString checkId;            ///< empty for an evidence row
+    QString checkId; ///< empty for an evidence row
     QString subject;
     QString title;
     Severity severity = Severity::Info;
-    std::optional<CheckStatus> before;     ///< raw status in the earlier run; none = not there
+    std::optional<CheckStatus> before; ///< raw status in the earlier run; none = not there
     std::optional<CheckStatus> after;
     QString actualBefore;
     QString actualAfter;
     QList<EvidenceDigest> evidenceBefore;
     QList<EvidenceDigest> evidenceAfter;
-    QString collectorKey;       ///< evidence rows
-    QString command;            ///< evidence rows
+    QString collectorKey; ///< evidence rows
+    QString command; ///< evidence rows
 };
 
 /// Two runs compared, as the Compare view shows them.

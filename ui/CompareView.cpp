@@ -53,7 +53,8 @@ QString evidenceCell(const QList<EvidenceDigest> &digests, const QList<EvidenceD
         // so that it reads in any palette.
         const bool changed = !other.isEmpty() && !otherHashes.contains(d.sha256);
         lines << QStringLiteral("%1<br><code>%2</code>%3")
-                     .arg(esc(d.collectorKey), esc(d.sha256), changed ? QObject::tr(" <b>(changed)</b>") : QString());
+                     .arg(esc(d.collectorKey), esc(d.sha256),
+                          changed ? QObject::tr(" <b>(changed)</b>") : QString());
     }
     return lines.join(QStringLiteral("<br>"));
 }
@@ -148,7 +149,8 @@ void CompareView::buildUi()
     m_detail = new QTextBrowser(splitter);
     m_detail->setObjectName(QStringLiteral("compareDetail"));
     m_detail->setOpenLinks(false);
-    m_detail->setPlaceholderText(tr("Select a row to see its status, actual value and evidence in both runs."));
+    m_detail->setPlaceholderText(
+        tr("Select a row to see its status, actual value and evidence in both runs."));
     splitter->setStretchFactor(0, 3);
     splitter->setStretchFactor(1, 2);
     pageLayout->addWidget(splitter, 1);
@@ -174,9 +176,8 @@ void CompareView::buildUi()
     };
     connect(m_runA, &QComboBox::currentIndexChanged, this, runChanged);
     connect(m_runB, &QComboBox::currentIndexChanged, this, runChanged);
-    connect(m_swap, &QToolButton::clicked, this, [this] {
-        compare(m_runB->currentData().toLongLong(), m_runA->currentData().toLongLong());
-    });
+    connect(m_swap, &QToolButton::clicked, this,
+            [this] { compare(m_runB->currentData().toLongLong(), m_runA->currentData().toLongLong()); });
     // After a filter change the detail pane follows the first row the filter leaves.
     connect(m_tabs, &QTabBar::currentChanged, this, [this](int tab) {
         m_proxy->setKind(tab - 1);
@@ -218,14 +219,15 @@ void CompareView::setProject(const QString &path, const QList<RunInfo> &runs)
         ++m_generation;
         m_model->clear();
         m_data = {};
-        m_empty->setText(m_runs.isEmpty()
-                             ? tr("<h2>Nothing to compare yet</h2><p>This project has no assessment. Run one, "
-                                  "fix what it finds, and run it again: this page then shows what was fixed, "
-                                  "what is new and what regressed.</p>")
-                             : tr("<h2>Only one run so far</h2><p>Comparing needs two runs. Run the "
-                                  "assessment again (for example <code>triad-cli scan %1 --template %2</code>) "
-                                  "after fixing some of its findings.</p>")
-                                   .arg(esc(path), esc(m_runs.first().templateId)));
+        m_empty->setText(
+            m_runs.isEmpty()
+                ? tr("<h2>Nothing to compare yet</h2><p>This project has no assessment. Run one, "
+                     "fix what it finds, and run it again: this page then shows what was fixed, "
+                     "what is new and what regressed.</p>")
+                : tr("<h2>Only one run so far</h2><p>Comparing needs two runs. Run the "
+                     "assessment again (for example <code>triad-cli scan %1 --template %2</code>) "
+                     "after fixing some of its findings.</p>")
+                      .arg(esc(path), esc(m_runs.first().templateId)));
         m_stack->setCurrentWidget(m_empty);
         updateTabs();
         emit comparisonLoaded(0);
@@ -277,20 +279,21 @@ void CompareView::requestComparison()
     const quint64 generation = ++m_generation;
     setStatus(tr("Comparing run %1 with run %2…").arg(runA).arg(runB));
     QPointer<CompareView> self(this);
-    CompareQueries::compare(m_path, runA, runB).then(this, [self, generation](const Result<RunComparisonData> &answer) {
-        if (!self || self->m_generation != generation)
-            return;     // the user chose other runs meanwhile
-        if (!answer) {
-            self->m_model->clear();
-            self->m_data = {};
-            self->updateTabs();
-            self->setStatus(tr("Cannot compare the runs: %1").arg(answer.error().toString()), true);
-            emit self->comparisonLoaded(0);
-            return;
-        }
-        self->setStatus({});
-        self->showComparison(*answer);
-    });
+    CompareQueries::compare(m_path, runA, runB)
+        .then(this, [self, generation](const Result<RunComparisonData> &answer) {
+            if (!self || self->m_generation != generation)
+                return; // the user chose other runs meanwhile
+            if (!answer) {
+                self->m_model->clear();
+                self->m_data = {};
+                self->updateTabs();
+                self->setStatus(tr("Cannot compare the runs: %1").arg(answer.error().toString()), true);
+                emit self->comparisonLoaded(0);
+                return;
+            }
+            self->setStatus({});
+            self->showComparison(*answer);
+        });
 }
 
 void CompareView::showComparison(const RunComparisonData &comparison)
@@ -314,19 +317,22 @@ void CompareView::showComparison(const RunComparisonData &comparison)
     m_asset->setCurrentIndex(std::max(0, m_asset->findData(chosen)));
     m_proxy->setAsset(m_asset->currentData().toString());
 
-    QString summary = tr("Run %1 (%2) → run %3 (%4)")
-                          .arg(comparison.runA.id)
-                          .arg(comparison.runA.startedAt.toLocalTime().toString(QStringLiteral("yyyy-MM-dd")))
-                          .arg(comparison.runB.id)
-                          .arg(comparison.runB.startedAt.toLocalTime().toString(QStringLiteral("yyyy-MM-dd")));
+    QString summary
+        = tr("Run %1 (%2) → run %3 (%4)")
+              .arg(comparison.runA.id)
+              .arg(comparison.runA.startedAt.toLocalTime().toString(QStringLiteral("yyyy-MM-dd")))
+              .arg(comparison.runB.id)
+              .arg(comparison.runB.startedAt.toLocalTime().toString(QStringLiteral("yyyy-MM-dd")));
     if (comparison.runA.templateId != comparison.runB.templateId)
         summary += tr(" · different templates (%1, %2): only checks both share can match")
                        .arg(comparison.runA.templateId, comparison.runB.templateId);
     m_summary->setText(summary);
     updateTabs();
     m_table->resizeColumnsToContents();
-    m_table->setColumnWidth(ComparisonModel::Subject, std::min(m_table->columnWidth(ComparisonModel::Subject), 220));
-    m_table->setColumnWidth(ComparisonModel::Check, std::min(m_table->columnWidth(ComparisonModel::Check), 320));
+    m_table->setColumnWidth(ComparisonModel::Subject,
+                            std::min(m_table->columnWidth(ComparisonModel::Subject), 220));
+    m_table->setColumnWidth(ComparisonModel::Check,
+                            std::min(m_table->columnWidth(ComparisonModel::Check), 320));
     if (m_proxy->rowCount() > 0)
         selectRow(0);
     else if (comparison.rows.isEmpty())
@@ -372,7 +378,8 @@ void CompareView::selectRow(int row)
         if (const ComparisonRow *shown = m_model->rowAt(m_proxy->mapToSource(target).row()))
             showDetail(*shown);
     }
-    m_table->selectionModel()->setCurrentIndex(target, QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+    m_table->selectionModel()->setCurrentIndex(
+        target, QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
 }
 
 void CompareView::showDetail(const ComparisonRow &row)
@@ -381,24 +388,29 @@ void CompareView::showDetail(const ComparisonRow &row)
     QString html;
     if (evidence) {
         html = tr("<h3>Changed output of %1</h3><p>%2 · asset %3</p><p><code>$ %4</code></p>")
-                   .arg(esc(row.collectorKey), esc(changeKindName(row.kind)), esc(row.assetName), esc(row.command));
+                   .arg(esc(row.collectorKey), esc(changeKindName(row.kind)), esc(row.assetName),
+                        esc(row.command));
     } else {
         html = QStringLiteral("<h3>%1</h3><p><b>%2</b> · %3 · severity %4 · asset %5%6</p>")
-                   .arg(esc(row.title), esc(changeKindName(row.kind)), esc(row.checkId), esc(toString(row.severity)),
-                        esc(row.assetName),
+                   .arg(esc(row.title), esc(changeKindName(row.kind)), esc(row.checkId),
+                        esc(toString(row.severity)), esc(row.assetName),
                         row.subject.isEmpty() ? QString() : tr(" · subject %1").arg(esc(row.subject)));
     }
-    html += tr("<table cellpadding=4 cellspacing=0 border=1 width=100%><tr><th></th><th align=left>Before: run %1</th>"
+    html += tr("<table cellpadding=4 cellspacing=0 border=1 width=100%><tr><th></th><th align=left>Before: "
+               "run %1</th>"
                "<th align=left>After: run %2</th></tr>")
                 .arg(m_data.runA.id)
                 .arg(m_data.runB.id);
     if (!evidence) {
-        html += tr("<tr><td><b>Status</b></td><td>%1</td><td>%2</td></tr>").arg(statusCell(row.before), statusCell(row.after));
+        html += tr("<tr><td><b>Status</b></td><td>%1</td><td>%2</td></tr>")
+                    .arg(statusCell(row.before), statusCell(row.after));
         html += tr("<tr><td><b>Actual</b></td><td>%1</td><td>%2</td></tr>")
-                    .arg(row.before ? esc(row.actualBefore) : QString(), row.after ? esc(row.actualAfter) : QString());
+                    .arg(row.before ? esc(row.actualBefore) : QString(),
+                         row.after ? esc(row.actualAfter) : QString());
     }
     html += tr("<tr><td><b>Evidence</b></td><td>%1</td><td>%2</td></tr></table>")
-                .arg(evidenceCell(row.evidenceBefore, row.evidenceAfter), evidenceCell(row.evidenceAfter, row.evidenceBefore));
+                .arg(evidenceCell(row.evidenceBefore, row.evidenceAfter),
+                     evidenceCell(row.evidenceAfter, row.evidenceBefore));
     m_detail->setHtml(html);
     emit detailShown(int(row.kind));
 }

@@ -59,7 +59,7 @@ private:
     QString m_path;
     QList<RunInfo> m_runs;
     RunComparisonData m_data;
-    quint64 m_generation = 0;   ///< answers to an older request are dropped
+    quint64 m_generation = 0; ///< answers to an older request are dropped
     bool m_settingRuns = false;
     ComparisonModel *m_model = nullptr;
     ComparisonFilterProxy *m_proxy = nullptr;

@@ -37,12 +37,18 @@ constexpr double kPreviewDpi = 56;
 QString extensionOf(ReportFormat format)
 {
     switch (format) {
-    case ReportFormat::Pdf: return QStringLiteral("pdf");
-    case ReportFormat::Html: return QStringLiteral("html");
-    case ReportFormat::Csv: return QStringLiteral("csv");
-    case ReportFormat::Json: return QStringLiteral("json");
-    case ReportFormat::Junit: return QStringLiteral("junit.xml");
-    case ReportFormat::Oscal: return QStringLiteral("oscal.json");
+    case ReportFormat::Pdf:
+        return QStringLiteral("pdf");
+    case ReportFormat::Html:
+        return QStringLiteral("html");
+    case ReportFormat::Csv:
+        return QStringLiteral("csv");
+    case ReportFormat::Json:
+        return QStringLiteral("json");
+    case ReportFormat::Junit:
+        return QStringLiteral("junit.xml");
+    case ReportFormat::Oscal:
+        return QStringLiteral("oscal.json");
     }
     return {};
 }
@@ -50,12 +56,18 @@ QString extensionOf(ReportFormat format)
 QString formatLabel(ReportFormat format)
 {
     switch (format) {
-    case ReportFormat::Pdf: return QObject::tr("PDF — audit-ready report");
-    case ReportFormat::Html: return QObject::tr("HTML — the same report for a browser");
-    case ReportFormat::Csv: return QObject::tr("CSV — one row per result");
-    case ReportFormat::Json: return QObject::tr("JSON — results for scripts");
-    case ReportFormat::Junit: return QObject::tr("JUnit XML — a CI gate");
-    case ReportFormat::Oscal: return QObject::tr("OSCAL — assessment results");
+    case ReportFormat::Pdf:
+        return QObject::tr("PDF — audit-ready report");
+    case ReportFormat::Html:
+        return QObject::tr("HTML — the same report for a browser");
+    case ReportFormat::Csv:
+        return QObject::tr("CSV — one row per result");
+    case ReportFormat::Json:
+        return QObject::tr("JSON — results for scripts");
+    case ReportFormat::Junit:
+        return QObject::tr("JUnit XML — a CI gate");
+    case ReportFormat::Oscal:
+        return QObject::tr("OSCAL — assessment results");
     }
     return {};
 }
@@ -72,7 +84,7 @@ ReportDialog::ReportDialog(const QString &path, const QString &projectName, cons
     suggestOutputPath();
     updateState();
     resize(1080, 760);
-    schedulePreview();      // from the event loop: whoever opened the dialog can connect first
+    schedulePreview(); // from the event loop: whoever opened the dialog can connect first
 }
 
 ReportDialog::~ReportDialog()
@@ -98,7 +110,8 @@ void ReportDialog::buildUi()
     for (const RunInfo &run : std::as_const(m_runs))
         m_run->addItem(tr("Run %1 · %2 · %3 · %4")
                            .arg(run.id)
-                           .arg(run.templateId, run.startedAt.toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm")),
+                           .arg(run.templateId,
+                                run.startedAt.toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm")),
                                 toString(run.status)),
                        run.id);
     form->addRow(tr("&Run:"), m_run);
@@ -139,15 +152,18 @@ void ReportDialog::buildUi()
         auto *button = new QPushButton(tr("…"), m_signFields);
         button->setToolTip(title);
         button->setMaximumWidth(36);
-        connect(button, &QPushButton::clicked, this,
-                [this, &edit, title] { chooseFile(edit, title, tr("PEM files (*.pem *.key *.crt);;All files (*)")); });
+        connect(button, &QPushButton::clicked, this, [this, &edit, title] {
+            chooseFile(edit, title, tr("PEM files (*.pem *.key *.crt);;All files (*)"));
+        });
         auto *row = new QHBoxLayout;
         row->addWidget(edit, 1);
         row->addWidget(button);
         return row;
     };
-    signForm->addRow(tr("Private &key:"), fileRow(m_signKey, tr("PEM private key"), tr("Choose the private key")));
-    signForm->addRow(tr("&Certificate:"), fileRow(m_signCert, tr("PEM certificate of that key"), tr("Choose the certificate")));
+    signForm->addRow(tr("Private &key:"),
+                     fileRow(m_signKey, tr("PEM private key"), tr("Choose the private key")));
+    signForm->addRow(tr("&Certificate:"),
+                     fileRow(m_signCert, tr("PEM certificate of that key"), tr("Choose the certificate")));
     m_passphrase = new QLineEdit(m_signFields);
     m_passphrase->setObjectName(QStringLiteral("reportPassphrase"));
     m_passphrase->setEchoMode(QLineEdit::Password);
@@ -222,7 +238,7 @@ void ReportDialog::buildUi()
 
     m_previewDelay = new QTimer(this);
     m_previewDelay->setSingleShot(true);
-    m_previewDelay->setInterval(250);   // one preview for a burst of changes
+    m_previewDelay->setInterval(250); // one preview for a burst of changes
 
     connect(m_previewDelay, &QTimer::timeout, this, &ReportDialog::requestPreview);
     connect(m_run, &QComboBox::currentIndexChanged, this, [this] {
@@ -342,7 +358,8 @@ void ReportDialog::suggestOutputPath()
     if (base.isEmpty())
         base = QStringLiteral("report");
     const QString dir = QFileInfo(m_path).absolutePath();
-    m_suggested = QDir(dir).filePath(QStringLiteral("%1-run%2.%3").arg(base).arg(runId()).arg(extensionOf(format())));
+    m_suggested
+        = QDir(dir).filePath(QStringLiteral("%1-run%2.%3").arg(base).arg(runId()).arg(extensionOf(format())));
     m_output->setText(m_suggested);
     m_outputEdited = false;
 }
@@ -350,8 +367,9 @@ void ReportDialog::suggestOutputPath()
 void ReportDialog::chooseOutputPath()
 {
     const QString ext = extensionOf(format());
-    const QString chosen = QFileDialog::getSaveFileName(this, tr("Export Report"), outputPath(),
-                                                        tr("%1 (*.%2);;All files (*)").arg(toString(format()).toUpper(), ext));
+    const QString chosen
+        = QFileDialog::getSaveFileName(this, tr("Export Report"), outputPath(),
+                                       tr("%1 (*.%2);;All files (*)").arg(toString(format()).toUpper(), ext));
     if (!chosen.isEmpty())
         setOutputPath(chosen);
 }
@@ -370,8 +388,9 @@ void ReportDialog::updateState()
         || (!m_signKey->text().trimmed().isEmpty() && !m_signCert->text().trimmed().isEmpty());
     const bool ready = !m_exporting && runId() != 0 && !outputPath().isEmpty() && signingComplete;
     m_export->setEnabled(ready);
-    for (QWidget *w : {static_cast<QWidget *>(m_run), static_cast<QWidget *>(m_format), static_cast<QWidget *>(m_output),
-                       static_cast<QWidget *>(m_browse), static_cast<QWidget *>(m_sign), m_signFields})
+    for (QWidget *w :
+         {static_cast<QWidget *>(m_run), static_cast<QWidget *>(m_format), static_cast<QWidget *>(m_output),
+          static_cast<QWidget *>(m_browse), static_cast<QWidget *>(m_sign), m_signFields})
         w->setEnabled(!m_exporting);
     if (m_exporting)
         m_paper->setEnabled(false);
@@ -408,7 +427,7 @@ void ReportDialog::requestPreview()
     ReportJobs::preview(m_path, m_catalog, runId(), format(), paper(), options)
         .then(this, [self, generation](const Result<report::ReportPreview> &preview) {
             if (!self || self->m_previewGeneration != generation)
-                return;     // the choices changed meanwhile: a newer preview is on its way
+                return; // the choices changed meanwhile: a newer preview is on its way
             if (!preview) {
                 self->m_previewTitle->setText(tr("<b>Preview</b>"));
                 self->m_previewMessage->setText(
@@ -440,7 +459,8 @@ void ReportDialog::showPreview(const report::ReportPreview &preview)
             m_pageLayout->addWidget(page, 0, Qt::AlignHCenter);
         }
         m_pageStrip->adjustSize();
-        m_previewTitle->setText(tr("<b>Preview</b> — pages 1–%1 of %2").arg(preview.pages.size()).arg(preview.pageCount));
+        m_previewTitle->setText(
+            tr("<b>Preview</b> — pages 1–%1 of %2").arg(preview.pages.size()).arg(preview.pageCount));
         m_previewStack->setCurrentWidget(m_pageScroll);
         return;
     }

@@ -88,7 +88,7 @@ private:
     report::ReportPreview m_preview;
     quint64 m_previewGeneration = 0;
     bool m_exporting = false;
-    bool m_outputEdited = false;    ///< the user typed a path: do not replace it on format change
+    bool m_outputEdited = false; ///< the user typed a path: do not replace it on format change
     QString m_suggested;
 
     QComboBox *m_run = nullptr;

@@ -25,25 +25,26 @@ QFuture<Result<report::ReportPreview>> preview(const QString &path, std::shared_
     });
 }
 
-QFuture<Result<report::ExportOutcome>> exportReport(const QString &path, std::shared_ptr<const Catalog> catalog,
-                                                    report::ExportRequest request)
+QFuture<Result<report::ExportOutcome>>
+exportReport(const QString &path, std::shared_ptr<const Catalog> catalog, report::ExportRequest request)
 {
-    return QtConcurrent::run([path, catalog, request](QPromise<Result<report::ExportOutcome>> &promise) mutable {
-        promise.setProgressRange(0, report::kExportStageCount);
-        auto db = ProjectDatabase::open(path, ProjectDatabase::OpenMode::ReadWrite);
-        if (!db) {
+    return QtConcurrent::run(
+        [path, catalog, request](QPromise<Result<report::ExportOutcome>> &promise) mutable {
+            promise.setProgressRange(0, report::kExportStageCount);
+            auto db = ProjectDatabase::open(path, ProjectDatabase::OpenMode::ReadWrite);
+            if (!db) {
+                request.signKeyPassphrase.fill('\0');
+                promise.addResult(Result<report::ExportOutcome>(db.error()));
+                return;
+            }
+            int started = 0;
+            auto outcome = report::exportReport(**db, catalog.get(), request, [&](report::ExportStage stage) {
+                promise.setProgressValueAndText(++started, report::toString(stage));
+            });
             request.signKeyPassphrase.fill('\0');
-            promise.addResult(Result<report::ExportOutcome>(db.error()));
-            return;
-        }
-        int started = 0;
-        auto outcome = report::exportReport(**db, catalog.get(), request, [&](report::ExportStage stage) {
-            promise.setProgressValueAndText(++started, report::toString(stage));
+            promise.setProgressValueAndText(report::kExportStageCount, QString());
+            promise.addResult(std::move(outcome));
         });
-        request.signKeyPassphrase.fill('\0');
-        promise.setProgressValueAndText(report::kExportStageCount, QString());
-        promise.addResult(std::move(outcome));
-    });
 }
 
 } // namespace triad::ReportJobs

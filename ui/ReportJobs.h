@@ -24,8 +24,8 @@ QFuture<Result<report::ReportPreview>> preview(const QString &path, std::shared_
 /// Writes the report and records it in the project through report::exportReport, the code
 /// path of `triad-cli report`. The future's progress value is the number of steps started
 /// (of report::kExportStageCount), its progress text the step's name.
-QFuture<Result<report::ExportOutcome>> exportReport(const QString &path, std::shared_ptr<const Catalog> catalog,
-                                                    report::ExportRequest request);
+QFuture<Result<report::ExportOutcome>>
+exportReport(const QString &path, std::shared_ptr<const Catalog> catalog, report::ExportRequest request);
 
 } // namespace ReportJobs
 

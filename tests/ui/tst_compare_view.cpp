@@ -12,8 +12,8 @@
 #include <QComboBox>
 #include <QLabel>
 #include <QSignalSpy>
-#include <QStandardPaths>
 #include <QStackedWidget>
+#include <QStandardPaths>
 #include <QTabBar>
 #include <QTableView>
 #include <QTemporaryDir>
@@ -185,8 +185,8 @@ private slots:
                             {db, QStringLiteral("ssh.max-auth"), CheckStatus::Pass, Severity::High}},
                            {{web, m_webAfter}, {db, m_db}});
         // A run of another template after them: the default pair stays on cis-linux.
-        m_runs << p.addRun({{db, QStringLiteral("pci.logging"), CheckStatus::Fail, Severity::Medium}}, {{db, m_db}},
-                           QStringLiteral("pci-dss-4"));
+        m_runs << p.addRun({{db, QStringLiteral("pci.logging"), CheckStatus::Fail, Severity::Medium}},
+                           {{db, m_db}}, QStringLiteral("pci-dss-4"));
     }
 
     void modelPassesTheModelTesterAndFilters()
@@ -202,10 +202,11 @@ private slots:
         evidence.collectorKey = QStringLiteral("linux/sshd");
         evidence.evidenceBefore = {{QStringLiteral("linux/sshd"), QStringLiteral("aaaaaaaaaaaaaaaa")}};
         evidence.evidenceAfter = {{QStringLiteral("linux/sshd"), QStringLiteral("bbbbbbbbbbbbbbbb")}};
-        model.setRows({row(ChangeKind::New, QStringLiteral("web-01"), QStringLiteral("a"), Severity::Critical),
-                       row(ChangeKind::Fixed, QStringLiteral("db-01"), QStringLiteral("b"), Severity::Low),
-                       row(ChangeKind::StillOpen, QStringLiteral("web-01"), QStringLiteral("c"), Severity::Medium),
-                       evidence});
+        model.setRows(
+            {row(ChangeKind::New, QStringLiteral("web-01"), QStringLiteral("a"), Severity::Critical),
+             row(ChangeKind::Fixed, QStringLiteral("db-01"), QStringLiteral("b"), Severity::Low),
+             row(ChangeKind::StillOpen, QStringLiteral("web-01"), QStringLiteral("c"), Severity::Medium),
+             evidence});
         QCOMPARE(model.rowCount(), 4);
         QCOMPARE(model.index(1, ComparisonModel::After).data().toString(), QStringLiteral("pass"));
         QCOMPARE(model.index(3, ComparisonModel::Check).data().toString(), QStringLiteral("linux/sshd"));
@@ -219,7 +220,7 @@ private slots:
         QCOMPARE(proxy.rowCount(), 2);
         proxy.setAsset({});
         proxy.setMinimumSeverity(int(Severity::Medium));
-        QCOMPARE(proxy.rowCount(), 2);     // critical and medium; not low, not the evidence row
+        QCOMPARE(proxy.rowCount(), 2); // critical and medium; not low, not the evidence row
         proxy.setMinimumSeverity(-1);
         QCOMPARE(proxy.rowCount(), 4);
         proxy.sort(ComparisonModel::Severity, Qt::DescendingOrder);
@@ -266,11 +267,11 @@ private slots:
         QCOMPARE(data.count(ChangeKind::StillOpen), int(core->stillOpen.size()));
         QCOMPARE(data.count(ChangeKind::Evidence), int(core->changedEvidence.size()));
         // What the scenario makes of it, so that a core that found nothing fails here too.
-        QCOMPARE(data.count(ChangeKind::New), 1);           // kernel.aslr
-        QCOMPARE(data.count(ChangeKind::Regressed), 1);     // web-01 ssh.max-auth
-        QCOMPARE(data.count(ChangeKind::Fixed), 2);         // web-01 fs.tmp, db-01 ssh.max-auth
-        QCOMPARE(data.count(ChangeKind::StillOpen), 1);     // ssh.root-login
-        QCOMPARE(data.count(ChangeKind::Evidence), 1);      // web-01's sshd output
+        QCOMPARE(data.count(ChangeKind::New), 1); // kernel.aslr
+        QCOMPARE(data.count(ChangeKind::Regressed), 1); // web-01 ssh.max-auth
+        QCOMPARE(data.count(ChangeKind::Fixed), 2); // web-01 fs.tmp, db-01 ssh.max-auth
+        QCOMPARE(data.count(ChangeKind::StillOpen), 1); // ssh.root-login
+        QCOMPARE(data.count(ChangeKind::Evidence), 1); // web-01's sshd output
         QCOMPARE(view.model()->rowCount(), 6);
 
         auto *tabs = view.findChild<QTabBar *>(QStringLiteral("compareTabs"));
@@ -286,11 +287,12 @@ private slots:
         QCOMPARE(visibleRowsOfKind(*view.proxy(), ChangeKind::Fixed), 2);
         view.setAssetFilter(QStringLiteral("db-01"));
         QCOMPARE(view.proxy()->rowCount(), 1);
-        QCOMPARE(view.proxy()->index(0, ComparisonModel::Check).data().toString(), QStringLiteral("ssh.max-auth"));
+        QCOMPARE(view.proxy()->index(0, ComparisonModel::Check).data().toString(),
+                 QStringLiteral("ssh.max-auth"));
         view.setAssetFilter({});
         view.showKind(-1);
         view.setMinimumSeverity(int(Severity::High));
-        QCOMPARE(view.proxy()->rowCount(), 3);      // kernel.aslr, both ssh.max-auth
+        QCOMPARE(view.proxy()->rowCount(), 3); // kernel.aslr, both ssh.max-auth
         view.setMinimumSeverity(-1);
         QCOMPARE(view.proxy()->rowCount(), 6);
     }
@@ -345,14 +347,15 @@ private slots:
         const QString single = m_dir.filePath(QStringLiteral("single.triad"));
         {
             CompareProject p(single);
-            p.addRun({{QStringLiteral("web-01"), QStringLiteral("a"), CheckStatus::Fail, Severity::High}}, {});
+            p.addRun({{QStringLiteral("web-01"), QStringLiteral("a"), CheckStatus::Fail, Severity::High}},
+                     {});
         }
         auto db = ProjectDatabase::open(single, ProjectDatabase::OpenMode::ReadOnly);
         QVERIFY(db);
         CompareView view;
         QSignalSpy loaded(&view, &CompareView::comparisonLoaded);
         view.setProject(single, runsOf(**db));
-        QCOMPARE(loaded.size(), 1);     // no worker needed to know there is nothing to compare
+        QCOMPARE(loaded.size(), 1); // no worker needed to know there is nothing to compare
         auto *empty = view.findChild<QLabel *>(QStringLiteral("compareEmptyState"));
         QVERIFY(empty);
         auto *stack = view.findChild<QStackedWidget *>();
@@ -376,7 +379,8 @@ private slots:
         loaded.clear();
         view.setProject(m_dir.filePath(QStringLiteral("missing.triad")), runsOf(**full));
         QVERIFY(arrived(loaded));
-        QVERIFY2(status->text().startsWith(QStringLiteral("Cannot compare the runs")), qPrintable(status->text()));
+        QVERIFY2(status->text().startsWith(QStringLiteral("Cannot compare the runs")),
+                 qPrintable(status->text()));
         QVERIFY(!status->isHidden());
         QCOMPARE(view.model()->rowCount(), 0);
     }

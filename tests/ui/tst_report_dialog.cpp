@@ -2,13 +2,13 @@
 // runs, evidence, waivers, an attestation): the PDF preview's pages painted by the PDF writer's
 // own code, the text preview of the other formats, exports recorded in the project as the CLI
 // records them (read back and checked with pdftotext), and errors shown in the dialog.
+#include "ReportFixture.h"
+#include "TestPaths.h"
 #include "common/Hash.h"
 #include "db/ProjectDatabase.h"
 #include "engine/Catalog.h"
 #include "reports/ReportModelBuilder.h"
 #include "reports/ReportRenderer.h"
-#include "ReportFixture.h"
-#include "TestPaths.h"
 #include "ui/MainWindow.h"
 #include "ui/ReportDialog.h"
 
@@ -66,9 +66,10 @@ double inkShare(const QImage &image)
 /// The text with UUIDs and date-times replaced by placeholders.
 QString withoutVolatileParts(QString text)
 {
-    static const QRegularExpression uuid(QStringLiteral("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}"));
-    static const QRegularExpression time(
-        QStringLiteral("\\d{4}-\\d{2}-\\d{2}([T ]\\d{2}:\\d{2}(:\\d{2}(\\.\\d+)?)?(Z|[+-]\\d{2}:?\\d{2}| UTC)?)?"));
+    static const QRegularExpression uuid(
+        QStringLiteral("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}"));
+    static const QRegularExpression time(QStringLiteral(
+        "\\d{4}-\\d{2}-\\d{2}([T ]\\d{2}:\\d{2}(:\\d{2}(\\.\\d+)?)?(Z|[+-]\\d{2}:?\\d{2}| UTC)?)?"));
     return text.replace(uuid, QStringLiteral("<uuid>")).replace(time, QStringLiteral("<time>"));
 }
 
@@ -150,12 +151,13 @@ private slots:
         auto dialog = makeDialog();
         QSignalSpy ready(dialog.get(), &ReportDialog::previewReady);
         QVERIFY(ready.wait(60000));
-        QCOMPARE(dialog->runId(), m_fx.runIds.last());      // the newest run by default
+        QCOMPARE(dialog->runId(), m_fx.runIds.last()); // the newest run by default
         QVERIFY(dialog->format() == ReportFormat::Pdf);
         const report::ReportPreview &preview = dialog->preview();
         QVERIFY(preview.format == ReportFormat::Pdf);
         // The page count is the real PDF's: the writer's own, and what pdfinfo reads.
-        const report::RenderedReport pdf = renderDirectly(m_fx.runIds.last(), ReportFormat::Pdf, report::PaperSize::A4);
+        const report::RenderedReport pdf
+            = renderDirectly(m_fx.runIds.last(), ReportFormat::Pdf, report::PaperSize::A4);
         QCOMPARE(preview.pageCount, pdf.pages);
         QVERIFY(preview.pageCount > 3);
         QCOMPARE(preview.pages.size(), 3);
@@ -169,17 +171,22 @@ private slots:
         const QImage cover = preview.pages.at(0).convertToFormat(QImage::Format_RGB32);
         const QColor band = cover.pixelColor(cover.width() / 2, 8);
         QVERIFY2(band.blue() > band.red() + 40 && band.value() < 140, qPrintable(band.name()));
-        QVERIFY2(inkShare(preview.pages.at(0)) > 0.15, qPrintable(QString::number(inkShare(preview.pages.at(0)))));
-        QVERIFY2(inkShare(preview.pages.at(1)) > 0.005, qPrintable(QString::number(inkShare(preview.pages.at(1)))));
-        QVERIFY2(inkShare(preview.pages.at(2)) > 0.005, qPrintable(QString::number(inkShare(preview.pages.at(2)))));
+        QVERIFY2(inkShare(preview.pages.at(0)) > 0.15,
+                 qPrintable(QString::number(inkShare(preview.pages.at(0)))));
+        QVERIFY2(inkShare(preview.pages.at(1)) > 0.005,
+                 qPrintable(QString::number(inkShare(preview.pages.at(1)))));
+        QVERIFY2(inkShare(preview.pages.at(2)) > 0.005,
+                 qPrintable(QString::number(inkShare(preview.pages.at(2)))));
         auto *title = dialog->findChild<QLabel *>(QStringLiteral("reportPreviewTitle"));
         QVERIFY(title);
-        QVERIFY2(title->text().contains(QStringLiteral("pages 1–3 of %1").arg(pdf.pages)), qPrintable(title->text()));
+        QVERIFY2(title->text().contains(QStringLiteral("pages 1–3 of %1").arg(pdf.pages)),
+                 qPrintable(title->text()));
 
         // For a person to look at the pages themselves (tests/screenshots.sh sets the folder).
         if (const QString dir = qEnvironmentVariable("TRIAD_UI_SCREENSHOT_DIR"); !dir.isEmpty()) {
             for (int i = 0; i < preview.pages.size(); ++i)
-                QVERIFY(preview.pages.at(i).save(dir + QStringLiteral("/export-preview-page%1.png").arg(i + 1)));
+                QVERIFY(
+                    preview.pages.at(i).save(dir + QStringLiteral("/export-preview-page%1.png").arg(i + 1)));
         }
 
         // Letter paper: another page shape, laid out again.
@@ -194,8 +201,8 @@ private slots:
         auto dialog = makeDialog();
         QSignalSpy ready(dialog.get(), &ReportDialog::previewReady);
         QVERIFY(ready.wait(60000));
-        for (ReportFormat format : {ReportFormat::Csv, ReportFormat::Json, ReportFormat::Oscal, ReportFormat::Html,
-                                    ReportFormat::Junit}) {
+        for (ReportFormat format : {ReportFormat::Csv, ReportFormat::Json, ReportFormat::Oscal,
+                                    ReportFormat::Html, ReportFormat::Junit}) {
             dialog->setFormat(format);
             QVERIFY(ready.wait(60000));
             const report::ReportPreview &preview = dialog->preview();
@@ -205,13 +212,15 @@ private slots:
             QVERIFY(!preview.text.isEmpty());
             QCOMPARE(preview.text.section(QLatin1Char('\n'), 0, 0), lines.first());
             // Renders differ only in the time they were made and, in OSCAL, in fresh UUIDs.
-            QVERIFY2(withoutVolatileParts(QString::fromUtf8(whole)).startsWith(withoutVolatileParts(preview.text)),
-                     qPrintable(toString(format)));
+            QVERIFY2(
+                withoutVolatileParts(QString::fromUtf8(whole)).startsWith(withoutVolatileParts(preview.text)),
+                qPrintable(toString(format)));
             QCOMPARE(preview.size, whole.size());
             QVERIFY(preview.lineCount >= preview.text.count(QLatin1Char('\n')) + 1);
         }
         // The file name follows the format until the user chooses one.
-        QVERIFY2(dialog->outputPath().endsWith(QStringLiteral(".junit.xml")), qPrintable(dialog->outputPath()));
+        QVERIFY2(dialog->outputPath().endsWith(QStringLiteral(".junit.xml")),
+                 qPrintable(dialog->outputPath()));
     }
 
     void pdfExportIsRecordedLikeTheCli()
@@ -245,7 +254,8 @@ private slots:
         QVERIFY(!dialog->isExporting());
         QVERIFY2(clock.elapsed() > 500, "the export was too quick to tell whether it blocked");
         // Generous for a shared, loaded machine; far below the render's own time.
-        QVERIFY2(longestGap < 400, qPrintable(QStringLiteral("the GUI thread stalled %1 ms").arg(longestGap)));
+        QVERIFY2(longestGap < 400,
+                 qPrintable(QStringLiteral("the GUI thread stalled %1 ms").arg(longestGap)));
 
         const QByteArray bytes = readFile(out);
         QVERIFY(bytes.startsWith("%PDF-"));
@@ -271,13 +281,15 @@ private slots:
         QVERIFY(text.contains(QStringLiteral("COMPLIANCE ASSESSMENT REPORT")));
         QVERIFY(text.contains(QStringLiteral("run %1").arg(m_fx.runIds.at(1))));
         const QString info = run(QStringLiteral("pdfinfo"), {out});
-        const int pages = info.section(QStringLiteral("Pages:"), 1).trimmed().section(QLatin1Char('\n'), 0, 0).toInt();
+        const int pages
+            = info.section(QStringLiteral("Pages:"), 1).trimmed().section(QLatin1Char('\n'), 0, 0).toInt();
         QVERIFY(pages > 3);
         QVERIFY(text.contains(QStringLiteral("Page 1 of %1").arg(pages)));
 
         // And the CLI checks it against the project.
-        const QString verify = run(QStringLiteral(TRIAD_CLI_PATH), {QStringLiteral("verify-report"), out,
-                                                                     QStringLiteral("--project"), m_fx.path}, &code);
+        const QString verify
+            = run(QStringLiteral(TRIAD_CLI_PATH),
+                  {QStringLiteral("verify-report"), out, QStringLiteral("--project"), m_fx.path}, &code);
         QVERIFY2(code == 0, qPrintable(verify));
         QVERIFY(verify.contains(QStringLiteral("recorded as report %1").arg(r.id)));
     }
@@ -288,10 +300,12 @@ private slots:
         const QString cert = m_dir.filePath(QStringLiteral("signer.pem"));
         int code = -1;
         const QString made = run(QStringLiteral("openssl"),
-                                 {QStringLiteral("req"), QStringLiteral("-x509"), QStringLiteral("-newkey"), QStringLiteral("ec"),
-                                  QStringLiteral("-pkeyopt"), QStringLiteral("ec_paramgen_curve:P-256"), QStringLiteral("-nodes"),
-                                  QStringLiteral("-keyout"), key, QStringLiteral("-out"), cert, QStringLiteral("-days"),
-                                  QStringLiteral("30"), QStringLiteral("-subj"), QStringLiteral("/CN=Alice Assessor/O=ACME Audit")},
+                                 {QStringLiteral("req"), QStringLiteral("-x509"), QStringLiteral("-newkey"),
+                                  QStringLiteral("ec"), QStringLiteral("-pkeyopt"),
+                                  QStringLiteral("ec_paramgen_curve:P-256"), QStringLiteral("-nodes"),
+                                  QStringLiteral("-keyout"), key, QStringLiteral("-out"), cert,
+                                  QStringLiteral("-days"), QStringLiteral("30"), QStringLiteral("-subj"),
+                                  QStringLiteral("/CN=Alice Assessor/O=ACME Audit")},
                                  &code);
         if (code != 0)
             QSKIP(qPrintable(QStringLiteral("openssl could not make a test certificate: ") + made));
@@ -310,8 +324,9 @@ private slots:
         QCOMPARE(r.sha256, sha256Hex(readFile(out)));
         QCOMPARE(r.signatureSha256, sha256Hex(readFile(out + QStringLiteral(".sig"))));
         QVERIFY(r.signerSubject.contains(QStringLiteral("Alice Assessor")));
-        const QString verify = run(QStringLiteral(TRIAD_CLI_PATH), {QStringLiteral("verify-report"), out,
-                                                                     QStringLiteral("--project"), m_fx.path}, &code);
+        const QString verify
+            = run(QStringLiteral(TRIAD_CLI_PATH),
+                  {QStringLiteral("verify-report"), out, QStringLiteral("--project"), m_fx.path}, &code);
         QVERIFY2(code == 0, qPrintable(verify));
         QVERIFY(verify.contains(QStringLiteral("signature: valid")));
     }
@@ -327,7 +342,8 @@ private slots:
         dialog->setOutputPath(m_dir.filePath(QStringLiteral("no-such-folder/report.pdf")));
         QVERIFY(!dialog->startExport());
         QCOMPARE(failed.size(), 1);
-        QVERIFY2(dialog->statusText().contains(QStringLiteral("does not exist")), qPrintable(dialog->statusText()));
+        QVERIFY2(dialog->statusText().contains(QStringLiteral("does not exist")),
+                 qPrintable(dialog->statusText()));
 
         // A path the file system refuses (a directory in its place): the write fails on the
         // worker, the dialog says why, and nothing is recorded.

@@ -15,8 +15,8 @@ class ComparisonModel final : public QAbstractTableModel {
 public:
     enum Column { Change, Severity, Asset, Check, Subject, Before, After, Title, ColumnCount };
     enum Role {
-        KindRole = Qt::UserRole + 1,    ///< int(ChangeKind)
-        SeverityRankRole,               ///< int(Severity), higher = more severe; -1 for evidence rows
+        KindRole = Qt::UserRole + 1, ///< int(ChangeKind)
+        SeverityRankRole, ///< int(Severity), higher = more severe; -1 for evidence rows
         SortRole,
     };
 
