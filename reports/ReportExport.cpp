@@ -9,6 +9,9 @@
 #include <QFileInfo>
 #include <QSaveFile>
 
+#include <cerrno>
+#include <cstring>
+
 namespace triad::report {
 
 QString toString(ExportStage stage)
@@ -31,7 +34,18 @@ QString toString(ExportStage stage)
 Status writeFileAtomically(const QString &path, const QByteArray &data)
 {
     QSaveFile f(path);
-    if (!f.open(QIODevice::WriteOnly) || f.write(data) != data.size() || !f.commit())
+    // Unbuffered: a full disk fails the write itself, where errno still names the cause
+    // (a buffered QSaveFile only reports "Unknown error" from commit()).
+    if (!f.open(QIODevice::WriteOnly | QIODevice::Unbuffered))
+        return makeError(Error::Code::Io, QStringLiteral("cannot write: %1").arg(f.errorString()), path);
+    errno = 0;
+    if (f.write(data) != data.size()) {
+        const int cause = errno;
+        f.cancelWriting();
+        const QString why = cause != 0 ? QString::fromLocal8Bit(std::strerror(cause)) : f.errorString();
+        return makeError(Error::Code::Io, QStringLiteral("cannot write: %1").arg(why), path);
+    }
+    if (!f.commit())
         return makeError(Error::Code::Io, QStringLiteral("cannot write: %1").arg(f.errorString()), path);
     return {};
 }

@@ -28,6 +28,9 @@
 #include <QTest>
 #include <QTimer>
 
+#include <sys/mount.h>
+#include <unistd.h>
+
 #include <algorithm>
 
 using namespace triad;
@@ -374,6 +377,37 @@ private slots:
         auto *passphrase = dialog->findChild<QLineEdit *>(QStringLiteral("reportPassphrase"));
         QVERIFY(passphrase);
         QVERIFY(passphrase->text().isEmpty());
+    }
+
+    /// A disk that fills up while the report is written: the error in the dialog, no half
+    /// file left, nothing recorded.
+    void fullDiskIsShownInTheDialog()
+    {
+        if (::geteuid() != 0)
+            QSKIP("needs root to mount a small tmpfs");
+        const QString small = m_dir.filePath(QStringLiteral("small"));
+        QVERIFY(QDir().mkpath(small));
+        const QByteArray mountPoint = QFile::encodeName(small);
+        if (::mount("tmpfs", mountPoint.constData(), "tmpfs", 0, "size=64k") != 0)
+            QSKIP("cannot mount a tmpfs here");
+        const int before = int(reportsOf(m_fx.path).size());
+        QString status;
+        QStringList left;
+        bool failedInTime = false;
+        {
+            auto dialog = makeDialog();
+            QSignalSpy failed(dialog.get(), &ReportDialog::exportFailed);
+            dialog->setOutputPath(small + QStringLiteral("/report.pdf"));
+            if (dialog->startExport())
+                failedInTime = failed.wait(120000);
+            status = dialog->statusText();
+            left = QDir(small).entryList(QDir::Files | QDir::NoDotAndDotDot);
+        }
+        ::umount(mountPoint.constData());
+        QVERIFY(failedInTime);
+        QVERIFY2(status.contains(QStringLiteral("No space left"), Qt::CaseInsensitive), qPrintable(status));
+        QVERIFY2(left.isEmpty(), qPrintable(left.join(QLatin1Char(' '))));
+        QCOMPARE(int(reportsOf(m_fx.path).size()), before);
     }
 
     void ctrlEOpensTheDialogFromTheMainWindow()
