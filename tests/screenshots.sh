@@ -35,8 +35,9 @@ shot --project "$tmp/demo.triad" --view compare --screenshot "$out/compare-empty
 shot --project "$tmp/fleet.triad" --view export --screenshot "$out/export-dialog.png"
 QT_QPA_PLATFORM=offscreen TRIAD_UI_SCREENSHOT_DIR="$(cd "$out" && pwd)" \
     "$build/tests/ui/tst_issues_view" waiverDialogScreenshot >/dev/null
-# The first three pages of the export preview as images (export-preview-page1..3.png).
+# The first three pages of the export preview as images (export-preview-page1..3.png) and the
+# dialog previewing a CSV export (export-dialog-csv.png).
 cmake --build "$build" --target tst_report_dialog >/dev/null
 QT_QPA_PLATFORM=offscreen TRIAD_UI_SCREENSHOT_DIR="$(cd "$out" && pwd)" \
-    "$build/tests/ui/tst_report_dialog" pdfPreviewShowsTheFirstPagesOfTheRealReport >/dev/null
+    "$build/tests/ui/tst_report_dialog" pdfPreviewShowsTheFirstPagesOfTheRealReport textFormatsPreviewTheirFirstLines >/dev/null
 echo "Screenshots in $out/"

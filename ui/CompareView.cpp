@@ -9,6 +9,7 @@
 #include <QLabel>
 #include <QPointer>
 #include <QSet>
+#include <QShortcut>
 #include <QSplitter>
 #include <QStackedWidget>
 #include <QTabBar>
@@ -161,6 +162,17 @@ void CompareView::buildUi()
     m_status->setWordWrap(true);
     m_status->hide();
     layout->addWidget(m_status);
+
+    // Ctrl+PgDown / Ctrl+PgUp step through the kinds of change, as in tabbed editors.
+    auto *nextTab = new QShortcut(QKeySequence(Qt::CTRL | Qt::Key_PageDown), this);
+    nextTab->setContext(Qt::WidgetWithChildrenShortcut);
+    connect(nextTab, &QShortcut::activated, this,
+            [this] { m_tabs->setCurrentIndex((m_tabs->currentIndex() + 1) % m_tabs->count()); });
+    auto *previousTab = new QShortcut(QKeySequence(Qt::CTRL | Qt::Key_PageUp), this);
+    previousTab->setContext(Qt::WidgetWithChildrenShortcut);
+    connect(previousTab, &QShortcut::activated, this, [this] {
+        m_tabs->setCurrentIndex((m_tabs->currentIndex() + m_tabs->count() - 1) % m_tabs->count());
+    });
 
     setTabOrder(m_runA, m_runB);
     setTabOrder(m_runB, m_swap);

@@ -295,6 +295,19 @@ private slots:
         QCOMPARE(view.proxy()->rowCount(), 3); // kernel.aslr, both ssh.max-auth
         view.setMinimumSeverity(-1);
         QCOMPARE(view.proxy()->rowCount(), 6);
+
+        // Ctrl+PgDown steps to the next kind of change.
+        view.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&view));
+        view.showKind(-1);
+        view.activateWindow();
+        auto *table = view.findChild<QTableView *>(QStringLiteral("compareTable"));
+        table->setFocus();
+        QTest::keyClick(table, Qt::Key_PageDown, Qt::ControlModifier);
+        QCOMPARE(tabs->currentIndex(), 1);
+        QCOMPARE(view.proxy()->rowCount(), 1); // New
+        QTest::keyClick(table, Qt::Key_PageUp, Qt::ControlModifier);
+        QCOMPARE(tabs->currentIndex(), 0);
     }
 
     void detailShowsBeforeAndAfter()

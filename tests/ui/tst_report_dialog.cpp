@@ -221,6 +221,15 @@ private slots:
             QCOMPARE(preview.size, whole.size());
             QVERIFY(preview.lineCount >= preview.text.count(QLatin1Char('\n')) + 1);
         }
+        if (const QString dir = qEnvironmentVariable("TRIAD_UI_SCREENSHOT_DIR"); !dir.isEmpty()) {
+            dialog->setFormat(ReportFormat::Csv);
+            QVERIFY(ready.wait(60000));
+            dialog->show();
+            QVERIFY(QTest::qWaitForWindowExposed(dialog.get()));
+            QVERIFY(dialog->grab().save(dir + QStringLiteral("/export-dialog-csv.png")));
+            dialog->setFormat(ReportFormat::Junit);
+            QVERIFY(ready.wait(60000));
+        }
         // The file name follows the format until the user chooses one.
         QVERIFY2(dialog->outputPath().endsWith(QStringLiteral(".junit.xml")),
                  qPrintable(dialog->outputPath()));
