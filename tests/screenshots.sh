@@ -40,4 +40,8 @@ QT_QPA_PLATFORM=offscreen TRIAD_UI_SCREENSHOT_DIR="$(cd "$out" && pwd)" \
 cmake --build "$build" --target tst_report_dialog >/dev/null
 QT_QPA_PLATFORM=offscreen TRIAD_UI_SCREENSHOT_DIR="$(cd "$out" && pwd)" \
     "$build/tests/ui/tst_report_dialog" pdfPreviewShowsTheFirstPagesOfTheRealReport textFormatsPreviewTheirFirstLines >/dev/null
+# The Compare view in a dark palette (compare-dark.png).
+cmake --build "$build" --target tst_compare_view >/dev/null
+QT_QPA_PLATFORM=offscreen TRIAD_UI_SCREENSHOT_DIR="$(cd "$out" && pwd)" \
+    "$build/tests/ui/tst_compare_view" darkPalette >/dev/null
 echo "Screenshots in $out/"
