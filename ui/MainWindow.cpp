@@ -174,12 +174,13 @@ void MainWindow::buildUi()
 
     QMenu *view = menuBar()->addMenu(tr("&View"));
     const QList<std::pair<QString, View>> views{
-        {tr("&Runs and Results"), View::Results}, {tr("&Issues"), View::Issues}, {tr("&Waivers and Attestations"), View::Register},
-        {tr("&Compare Runs"), View::Compare}};
+        {tr("&Runs and Results"), View::Results}, {tr("&Issues"), View::Issues}, {tr("&Waivers and Attestations"), View::Register}};
     for (int n = 0; n < views.size(); ++n) {
         QAction *action = view->addAction(views[n].first, this, [this, v = views[n].second] { showView(v); });
         action->setShortcut(QKeySequence(Qt::CTRL | Qt::Key(Qt::Key_1 + n)));
     }
+    QAction *compareRuns = view->addAction(tr("&Compare Runs"), this, [this] { showView(View::Compare); });
+    compareRuns->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_4));
     view->addSeparator();
     view->addAction(m_issues->waiveAction());
     connect(m_sideBar, &QListWidget::currentRowChanged, m_pages, &QStackedWidget::setCurrentIndex);

@@ -30,7 +30,7 @@ int main(int argc, char *argv[])
     // project's latest run is shown, then quit.
     parser.addOption({QStringLiteral("screenshot"), QStringLiteral("Save a PNG of the window after loading, then quit."),
                       QStringLiteral("png")});
-    parser.addOption({QStringLiteral("view"), QStringLiteral("View to show first: results, issues, register, compare, or export (the report dialog)."),
+    parser.addOption({QStringLiteral("view"), QStringLiteral("View to show first: results, issues or register."),
                       QStringLiteral("name"), QStringLiteral("results")});
     parser.process(app);
 

@@ -8,6 +8,9 @@
 #include "ui/models/ComparisonModel.h"
 
 #include <QAbstractItemModelTester>
+#include <QAction>
+#include <QMenu>
+#include <QMenuBar>
 #include <QApplication>
 #include <QComboBox>
 #include <QLabel>
@@ -445,7 +448,15 @@ private slots:
         window.openProject(m_path);
         QVERIFY(arrived(compared));
         QVERIFY(compared.at(0).at(0).toInt() > 0);
-        window.showView(MainWindow::View::Compare);
+        // View › Compare Runs, Ctrl+4.
+        QAction *compareRuns = nullptr;
+        for (QAction *menu : window.menuBar()->actions())
+            if (menu->menu())
+                for (QAction *a : menu->menu()->actions())
+                    if (a->shortcut() == QKeySequence(Qt::CTRL | Qt::Key_4))
+                        compareRuns = a;
+        QVERIFY(compareRuns);
+        compareRuns->trigger();
         QCOMPARE(window.currentView(), MainWindow::View::Compare);
         QVERIFY(window.compareView()->isVisibleTo(&window));
         QCOMPARE(window.compareView()->comparison().runB.id, m_runs.at(3));
