@@ -19,6 +19,7 @@
 #include <QTextLayout>
 #include <QTextTable>
 
+#include <limits>
 #include <memory>
 #include <vector>
 
@@ -308,21 +309,82 @@ void drawContents(QPainter &p, const Geometry &g, QList<TocEntry> entries)
 
 } // namespace
 
+namespace {
+
+/// Page size, resolution and metadata of the report: the PDF itself, and the device the preview
+/// lays its pages out on (so that both break the pages in the same places).
+void setUpWriter(QPdfWriter &writer, const ReportModel &model, PaperSize paper)
+{
+    writer.setResolution(kDpi);
+    writer.setPageSize(QPageSize(paper == PaperSize::Letter ? QPageSize::Letter : QPageSize::A4));
+    writer.setPageMargins(QMarginsF(0, 0, 0, 0));
+    writer.setTitle(QStringLiteral("%1 \u2013 %2").arg(model.cover.projectName, model.cover.templateTitle));
+    writer.setCreator(QStringLiteral("Triad %1").arg(model.cover.reportAppVersion));
+}
+
+/// The pages go to the PDF writer: one painter, a new page before each but the first.
+class PdfPageTarget final : public PageTarget {
+public:
+    explicit PdfPageTarget(QPdfWriter &writer) : m_writer(writer) {}
+    QPainter *beginPage(int index) override
+    {
+        if (index == 0)
+            return m_painter.begin(&m_writer) ? &m_painter : nullptr;
+        return m_writer.newPage() ? &m_painter : nullptr;
+    }
+    bool finish() { return m_painter.end(); }
+
+private:
+    QPdfWriter &m_writer;
+    QPainter m_painter;
+};
+
+} // namespace
+
 Result<QByteArray> PdfReportWriter::render(const ReportModel &model)
 {
-    m_phases.clear();
-    QElapsedTimer timer;
-    timer.start();
-    auto phase = [&](const char *name) { m_phases << qMakePair(QString::fromLatin1(name), timer.restart()); };
     QByteArray bytes;
     QBuffer buffer(&bytes);
     buffer.open(QIODevice::WriteOnly);
     QPdfWriter writer(&buffer);
-    writer.setResolution(kDpi);
-    writer.setPageSize(QPageSize(m_paper == PaperSize::Letter ? QPageSize::Letter : QPageSize::A4));
-    writer.setPageMargins(QMarginsF(0, 0, 0, 0));
-    writer.setTitle(QStringLiteral("%1 \u2013 %2").arg(model.cover.projectName, model.cover.templateTitle));
-    writer.setCreator(QStringLiteral("Triad %1").arg(model.cover.reportAppVersion));
+    setUpWriter(writer, model, m_paper);
+    PdfPageTarget target(writer);
+    auto pages = paint(model, writer, target, std::numeric_limits<int>::max());
+    if (!pages)
+        return pages.error();
+    if (!target.finish())
+        return makeError(Error::Code::Internal, QStringLiteral("cannot finish the PDF"));
+    return bytes;
+}
+
+Result<int> PdfReportWriter::paintPages(const ReportModel &model, PageTarget &target, int maxPages)
+{
+    // Laid out on a PDF writer that is never painted on: the same metrics as the real export.
+    QBuffer discard;
+    discard.open(QIODevice::WriteOnly);
+    QPdfWriter layoutDevice(&discard);
+    setUpWriter(layoutDevice, model, m_paper);
+    return paint(model, layoutDevice, target, maxPages);
+}
+
+QSizeF PdfReportWriter::pageSizeInPixels(PaperSize paper)
+{
+    const QSizeF points = QPageSize(paper == PaperSize::Letter ? QPageSize::Letter : QPageSize::A4).size(QPageSize::Point);
+    return points / 72.0 * kDpi;
+}
+
+int PdfReportWriter::resolution()
+{
+    return kDpi;
+}
+
+Result<int> PdfReportWriter::paint(const ReportModel &model, QPdfWriter &writer, PageTarget &target, int maxPages)
+{
+    m_phases.clear();
+    m_pageCount = 0;
+    QElapsedTimer timer;
+    timer.start();
+    auto phase = [&](const char *name) { m_phases << qMakePair(QString::fromLatin1(name), timer.restart()); };
 
     Geometry g;
     g.page = QRectF(QPointF(0, 0), QSizeF(writer.width(), writer.height()));
@@ -361,37 +423,52 @@ Result<QByteArray> PdfReportWriter::render(const ReportModel &model)
     }
     phase("layout");
     const int pages = nextPage - 1;
+    m_pageCount = pages;
 
-    QPainter painter;
-    if (!painter.begin(&writer))
-        return makeError(Error::Code::Internal, QStringLiteral("cannot start the PDF"));
-    drawCover(painter, g, model);
-    drawHeaderFooter(painter, g, model, 1, pages, true);
-    writer.newPage();
-    drawContents(painter, g, toc);
-    drawHeaderFooter(painter, g, model, 2, pages, false);
+    // Pages are painted in order until `maxPages` are done (a preview) or the target fails.
+    int painted = 0;
+    bool failed = false;
+    auto nextPainter = [&]() -> QPainter * {
+        if (painted >= maxPages)
+            return nullptr;
+        QPainter *p = target.beginPage(painted++);
+        failed = p == nullptr;
+        return p;
+    };
+    auto stop = [&]() -> Result<int> {
+        if (failed)
+            return makeError(Error::Code::Internal, QStringLiteral("cannot start page %1 of the PDF").arg(painted));
+        return pages;
+    };
+    QPainter *painter = nextPainter();
+    if (!painter)
+        return stop();
+    drawCover(*painter, g, model);
+    drawHeaderFooter(*painter, g, model, 1, pages, true);
+    if (!(painter = nextPainter()))
+        return stop();
+    drawContents(*painter, g, toc);
+    drawHeaderFooter(*painter, g, model, 2, pages, false);
     for (size_t c = 0; c < docs.size(); ++c) {
         QTextDocument &doc = *docs[c];
         for (int i = 0; i < doc.pageCount(); ++i) {
-            writer.newPage();
-            painter.save();
-            painter.translate(g.body.left(), g.body.top() - i * g.body.height());
+            if (!(painter = nextPainter()))
+                return stop();
+            painter->save();
+            painter->translate(g.body.left(), g.body.top() - i * g.body.height());
             QAbstractTextDocumentLayout::PaintContext context;
             context.clip = QRectF(0, i * g.body.height(), g.body.width(), g.body.height());
-            painter.setClipRect(context.clip);
-            doc.documentLayout()->draw(&painter, context);
-            painter.restore();
-            drawHeaderFooter(painter, g, model, firstPages.at(int(c)) + i, pages, false);
+            painter->setClipRect(context.clip);
+            doc.documentLayout()->draw(painter, context);
+            painter->restore();
+            drawHeaderFooter(*painter, g, model, firstPages.at(int(c)) + i, pages, false);
         }
         docs[c].reset();    // painted: free its layout before the next chapter's pages
         if (qEnvironmentVariableIsSet("TRIAD_REPORT_PHASES"))
             phase(qPrintable(QStringLiteral("paint %1").arg(content.chapters.at(int(c)).title)));
     }
-    if (!painter.end())
-        return makeError(Error::Code::Internal, QStringLiteral("cannot finish the PDF"));
     phase("paint");
-    m_pageCount = pages;
-    return bytes;
+    return pages;
 }
 
 } // namespace triad::report

@@ -42,4 +42,17 @@ QT_QPA_PLATFORM=offscreen TRIAD_UI_SCREENSHOT_DIR="$(cd "$out" && pwd)" \
     "$build/tests/ui/tst_tailoring_editor" editorScreenshot >/dev/null
 QT_QPA_PLATFORM=offscreen TRIAD_UI_SCREENSHOT_DIR="$(cd "$out" && pwd)" \
     "$build/tests/ui/tst_assets_view" dialogScreenshots >/dev/null
+# Compare (two runs of the fleet; one run only) and File > Export Report with its PDF preview.
+shot --project "$tmp/fleet.triad" --view compare --screenshot "$out/compare.png"
+shot --project "$tmp/demo.triad" --view compare --screenshot "$out/compare-empty.png"
+shot --project "$tmp/fleet.triad" --view export --screenshot "$out/export-dialog.png"
+# The first three pages of the export preview as images (export-preview-page1..3.png) and the
+# dialog previewing a CSV export (export-dialog-csv.png).
+cmake --build "$build" --target tst_report_dialog >/dev/null
+QT_QPA_PLATFORM=offscreen TRIAD_UI_SCREENSHOT_DIR="$(cd "$out" && pwd)" \
+    "$build/tests/ui/tst_report_dialog" pdfPreviewShowsTheFirstPagesOfTheRealReport textFormatsPreviewTheirFirstLines >/dev/null
+# The Compare view in a dark palette (compare-dark.png).
+cmake --build "$build" --target tst_compare_view >/dev/null
+QT_QPA_PLATFORM=offscreen TRIAD_UI_SCREENSHOT_DIR="$(cd "$out" && pwd)" \
+    "$build/tests/ui/tst_compare_view" darkPalette >/dev/null
 echo "Screenshots in $out/"

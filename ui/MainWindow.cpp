@@ -2,10 +2,12 @@
 
 #include "AssetsView.h"
 #include "CheckDetailHtml.h"
+#include "CompareView.h"
 #include "IssuesView.h"
 #include "ProjectLoader.h"
 #include "RegisterView.h"
 #include "TemplatesView.h"
+#include "ReportDialog.h"
 #include "engine/Catalog.h"
 #include "models/ResultTableModel.h"
 #include "models/RunListModel.h"
@@ -82,6 +84,9 @@ void MainWindow::buildUi()
             openProject(m_projectPath);
     });
     reload->setShortcut(QKeySequence::Refresh);
+    m_exportReport = file->addAction(tr("&Export Report…"), this, &MainWindow::openExportDialog);
+    m_exportReport->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_E));
+    m_exportReport->setEnabled(false);
     file->addSeparator();
     QAction *quit = file->addAction(tr("&Quit"), qApp, &QApplication::quit);
     quit->setShortcut(QKeySequence::Quit);
@@ -112,6 +117,7 @@ void MainWindow::buildUi()
     m_sideBar->addItems({tr("Runs & results"), tr("Issues"), tr("Waivers & attestations")});
     m_sideBar->addItem(tr("Templates"));
     m_sideBar->addItem(tr("Assets"));
+    m_sideBar->addItem(tr("Compare runs"));
     m_sideBar->setFixedWidth(m_sideBar->sizeHintForColumn(0) + 24);
     m_sideBar->setFrameShape(QFrame::NoFrame);
     m_sideBar->setSpacing(2);
@@ -170,6 +176,8 @@ void MainWindow::buildUi()
     m_pages->addWidget(m_templates);
     m_assets = new AssetsView(m_pages);
     m_pages->addWidget(m_assets);
+    m_compare = new CompareView(m_pages);
+    m_pages->addWidget(m_compare);
     m_stack->addWidget(workspace);
     setCentralWidget(m_stack);
 
@@ -183,7 +191,9 @@ void MainWindow::buildUi()
     QAction *templatesAction = view->addAction(tr("&Templates and Tailoring"), this, [this] { showView(View::Templates); });
     templatesAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_4));
     QAction *assets = view->addAction(tr("&Assets"), this, [this] { showView(View::Assets); });
-    assets->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_A));
+    assets->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_5));
+    QAction *compareRuns = view->addAction(tr("&Compare Runs"), this, [this] { showView(View::Compare); });
+    compareRuns->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_6));
     view->addSeparator();
     view->addAction(m_issues->waiveAction());
     connect(m_sideBar, &QListWidget::currentRowChanged, m_pages, &QStackedWidget::setCurrentIndex);
@@ -193,6 +203,7 @@ void MainWindow::buildUi()
     connect(m_register, &RegisterView::registerLoaded, this, &MainWindow::registerLoaded);
     connect(m_templates, &TemplatesView::detailShown, this, &MainWindow::templateDetailShown);
     connect(m_assets, &AssetsView::assetsLoaded, this, &MainWindow::assetsLoaded);
+    connect(m_compare, &CompareView::comparisonLoaded, this, &MainWindow::comparisonLoaded);
     connect(m_issues, &IssuesView::waiverAdded, m_register, &RegisterView::reload);
     connect(m_register, &RegisterView::waiverEnded, m_issues, &IssuesView::reload);
 
@@ -249,6 +260,10 @@ void MainWindow::openProject(const QString &path)
         self->m_register->setProject(path);
         self->m_templates->setProject(path);
         self->m_assets->setProject(path);
+        self->m_compare->setProject(path, snapshot->runs);
+        self->m_projectName = snapshot->info.name;
+        self->m_projectRuns = snapshot->runs;
+        self->m_exportReport->setEnabled(!snapshot->runs.isEmpty());
         if (snapshot->runs.isEmpty()) {
             self->m_noRuns->setText(tr("<h2>%1</h2><p>This project has %2 asset(s) and no assessment yet.</p>"
                                        "<p>Run one with <code>triad-cli scan %3 --template cis-linux</code>.</p>")
@@ -262,6 +277,18 @@ void MainWindow::openProject(const QString &path)
                                            .arg(snapshot->info.name).arg(snapshot->assets.size()).arg(snapshot->runs.size()));
         emit self->projectLoaded(path);
     });
+}
+
+ReportDialog *MainWindow::openExportDialog()
+{
+    if (m_projectPath.isEmpty() || m_projectRuns.isEmpty())
+        return nullptr;
+    auto *dialog = new ReportDialog(m_projectPath, m_projectName, m_projectRuns, m_catalog, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    if (m_shownRun)
+        dialog->setRun(m_shownRun);
+    dialog->open();
+    return dialog;
 }
 
 void MainWindow::showView(View view)

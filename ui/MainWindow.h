@@ -1,10 +1,13 @@
 #pragma once
 
+#include "db/ProjectTypes.h"
+
 #include <QMainWindow>
 #include <QPointer>
 
 #include <memory>
 
+class QAction;
 class QComboBox;
 class QLabel;
 class QListWidget;
@@ -17,7 +20,9 @@ namespace triad {
 
 class AssetsView;
 class Catalog;
+class CompareView;
 class IssuesView;
+class ReportDialog;
 class RegisterView;
 class TemplatesView;
 class ResultFilterProxy;
@@ -39,13 +44,17 @@ public:
     void openProject(const QString &path);
     [[nodiscard]] QString projectPath() const { return m_projectPath; }
 
-    enum class View { Results, Issues, Register, Templates, Assets };
+    enum class View { Results, Issues, Register, Templates, Assets, Compare };
     void showView(View view);
     [[nodiscard]] View currentView() const;
     [[nodiscard]] IssuesView *issuesView() const { return m_issues; }
     [[nodiscard]] RegisterView *registerView() const { return m_register; }
     [[nodiscard]] TemplatesView *templatesView() const { return m_templates; }
     [[nodiscard]] AssetsView *assetsView() const { return m_assets; }
+    [[nodiscard]] CompareView *compareView() const { return m_compare; }
+    /// File › Export Report… (Ctrl+E): opens the export dialog on the project (window-modal,
+    /// no nested event loop) and returns it; null when no project with runs is open.
+    ReportDialog *openExportDialog();
 
 signals:
     /// Emitted once a project (or a run) has been loaded and shown: lets tests and scripts wait.
@@ -60,6 +69,8 @@ signals:
     void templateDetailShown(const QString &itemId);
     /// The Assets page shows the project's `count` assets.
     void assetsLoaded(int count);
+    /// The Compare view shows a comparison (`rows` changes) or its empty state (0).
+    void comparisonLoaded(int rows);
 
 private:
     void buildUi();
@@ -85,6 +96,10 @@ private:
     RegisterView *m_register = nullptr;
     TemplatesView *m_templates = nullptr;
     AssetsView *m_assets = nullptr;
+    CompareView *m_compare = nullptr;
+    QAction *m_exportReport = nullptr;
+    QString m_projectName;
+    QList<RunInfo> m_projectRuns;   ///< for the export dialog
     QTableView *m_runView = nullptr;
     QTableView *m_resultView = nullptr;
     QTextBrowser *m_detail = nullptr;

@@ -5,28 +5,15 @@
 #include "common/Hash.h"
 #include "db/ProjectDatabase.h"
 #include "engine/Catalog.h"
-#include "reports/ReportModelBuilder.h"
-#include "reports/ReportRenderer.h"
+#include "reports/ReportExport.h"
 #include "reports/ReportSigner.h"
 
 #include <QFile>
 #include <QFileInfo>
-#include <QSaveFile>
 
 #include <optional>
 
 namespace triad {
-namespace {
-
-Status writeFileAtomically(const QString &path, const QByteArray &data)
-{
-    QSaveFile f(path);
-    if (!f.open(QIODevice::WriteOnly) || f.write(data) != data.size() || !f.commit())
-        return makeError(Error::Code::Io, QStringLiteral("cannot write: %1").arg(f.errorString()), path);
-    return {};
-}
-
-} // namespace
 
 int runReportCommand(CliContext &ctx, const QStringList &args)
 {
@@ -76,51 +63,30 @@ int runReportCommand(CliContext &ctx, const QStringList &args)
     else
         ctx.err() << "triad-cli report: warning: check texts are left out: " << loaded.error().toString() << '\n';
 
-    report::ReportModelBuilder builder(**db, catalog ? &*catalog : nullptr);
-    auto model = builder.build(*runId);
-    if (!model)
-        return ctx.fail(model.error());
-    auto rendered = report::renderReport(*model, *format, paper);
-    if (!rendered)
-        return ctx.fail(rendered.error());
-
-    ReportRecord record;
-    record.runId = *runId;
-    record.format = toString(*format);
-    record.fileName = QFileInfo(out).absoluteFilePath();
-    record.sha256 = sha256Hex(rendered->bytes);
-    record.size = rendered->bytes.size();
-    record.paper = *format == ReportFormat::Pdf ? paperText : QString();
-    record.createdBy = CliContext::operatorName();
-
-    QString sigPath;
-    if (!signKey.isEmpty()) {
-        QByteArray passphrase = qgetenv("TRIAD_SIGN_KEY_PASSPHRASE");
-        auto signature = report::signDetached(rendered->bytes, signKey, signCert, passphrase);
-        passphrase.fill('\0');
-        if (!signature)
-            return ctx.fail(signature.error());
-        auto signer = report::certificateInfo(signCert);
-        if (!signer)
-            return ctx.fail(signer.error());
-        sigPath = parser.value(QStringLiteral("sig-out"));
-        if (sigPath.isEmpty())
-            sigPath = out + QStringLiteral(".sig");
-        if (auto s = writeFileAtomically(sigPath, *signature); !s)
-            return ctx.fail(s.error());
-        record.signatureSha256 = sha256Hex(*signature);
-        record.signerSubject = signer->signerSubject;
-    }
-    if (auto s = out == QLatin1String("-") ? ctx.writeOutput(out, rendered->bytes) : writeFileAtomically(out, rendered->bytes); !s)
-        return ctx.fail(s.error());
-    auto id = (*db)->recordReport(record);
-    if (!id)
-        return ctx.fail(id.error());
+    report::ExportRequest request;
+    request.runId = *runId;
+    request.format = *format;
+    request.paper = paper;
+    request.outPath = out;
+    request.signKeyPath = signKey;
+    request.signCertPath = signCert;
+    request.signatureOutPath = parser.value(QStringLiteral("sig-out"));
+    request.createdBy = CliContext::operatorName();
+    if (!signKey.isEmpty())
+        request.signKeyPassphrase = qgetenv("TRIAD_SIGN_KEY_PASSPHRASE");
+    if (out == QLatin1String("-"))
+        request.writeReport = [&ctx, &out](const QByteArray &bytes) { return ctx.writeOutput(out, bytes); };
+    auto exported = report::exportReport(**db, catalog ? &*catalog : nullptr, request);
+    request.signKeyPassphrase.fill('\0');
+    if (!exported)
+        return ctx.fail(exported.error());
+    const ReportRecord &record = exported->record;
+    const QString &sigPath = exported->signaturePath;
 
     QTextStream &info = out == QLatin1String("-") ? ctx.err() : ctx.out();
-    info << "Report " << *id << ": " << record.format << " of run " << *runId << " written to " << out;
-    if (rendered->pages)
-        info << " (" << rendered->pages << " pages)";
+    info << "Report " << record.id << ": " << record.format << " of run " << *runId << " written to " << out;
+    if (exported->pages)
+        info << " (" << exported->pages << " pages)";
     info << "\nSHA-256 " << record.sha256 << " recorded in the project\n";
     if (!sigPath.isEmpty())
         info << "Signature " << sigPath << " by " << record.signerSubject << '\n';

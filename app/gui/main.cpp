@@ -3,6 +3,7 @@
 #include "ui/MainWindow.h"
 #include "ui/TailoringEditor.h"
 #include "ui/TemplatesView.h"
+#include "ui/ReportDialog.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -47,6 +48,8 @@ int main(int argc, char *argv[])
         window.templatesView()->showTailoring();
     else if (view == QLatin1String("assets"))
         window.showView(triad::MainWindow::View::Assets);
+    else if (view == QLatin1String("compare"))
+        window.showView(triad::MainWindow::View::Compare);
     QString project = parser.value(QStringLiteral("project"));
     if (project.isEmpty())
         project = parser.positionalArguments().value(0);
@@ -70,6 +73,22 @@ int main(int argc, char *argv[])
                 if (total == 0)
                     save();
             });
+        } else if (view == QLatin1String("compare")) {
+            QObject::connect(&window, &triad::MainWindow::comparisonLoaded, &window, save, Qt::SingleShotConnection);
+        } else if (view == QLatin1String("export")) {
+            // The dialog over the window, once its preview is painted: saved as the dialog alone.
+            QObject::connect(&window, &triad::MainWindow::projectLoaded, &window, [&window, screenshot] {
+                triad::ReportDialog *dialog = window.openExportDialog();
+                if (!dialog) {
+                    QApplication::exit(window.grab().save(screenshot) ? 0 : 1);
+                    return;
+                }
+                QObject::connect(dialog, &triad::ReportDialog::previewReady, dialog, [dialog, screenshot] {
+                    QTimer::singleShot(500, dialog, [dialog, screenshot] {
+                        QApplication::exit(dialog->grab().save(screenshot) ? 0 : 1);
+                    });
+                }, Qt::SingleShotConnection);
+            }, Qt::SingleShotConnection);
         } else if (view == QLatin1String("register")) {
             QObject::connect(&window, &triad::MainWindow::registerLoaded, &window, save, Qt::SingleShotConnection);
         } else if (view == QLatin1String("templates")) {
