@@ -5,9 +5,12 @@
 
 #include <memory>
 
+class QAction;
+class QCloseEvent;
 class QComboBox;
 class QLabel;
 class QListWidget;
+class QMenu;
 class QLineEdit;
 class QStackedWidget;
 class QTableView;
@@ -16,6 +19,7 @@ class QTextBrowser;
 namespace triad {
 
 class Catalog;
+class StartPage;
 class IssuesView;
 class RegisterView;
 class ResultFilterProxy;
@@ -42,6 +46,11 @@ public:
     [[nodiscard]] View currentView() const;
     [[nodiscard]] IssuesView *issuesView() const { return m_issues; }
     [[nodiscard]] RegisterView *registerView() const { return m_register; }
+    [[nodiscard]] StartPage *startPage() const { return m_startPage; }
+    /// File › New Project…: the wizard, then the new project is opened.
+    void newProject();
+    /// File › Close Project: back to the start page.
+    void closeProject();
 
 signals:
     /// Emitted once a project (or a run) has been loaded and shown: lets tests and scripts wait.
@@ -53,8 +62,14 @@ signals:
     void issueDetailShown(qint64 issueId);
     void registerLoaded();
 
+protected:
+    void closeEvent(QCloseEvent *event) override;
+
 private:
     void buildUi();
+    void buildStartMenus(QMenu *file, QAction *openAction);
+    void fillRecentMenu();
+    void buildThemeAndHelpMenus(QMenu *view);
     void chooseProject();
     void showMessage(const QString &text);
     void selectRun(qint64 runId);
@@ -69,6 +84,8 @@ private:
     ResultFilterProxy *m_filter = nullptr;
     QStackedWidget *m_stack = nullptr;
     QLabel *m_emptyState = nullptr;
+    StartPage *m_startPage = nullptr;
+    QMenu *m_recentMenu = nullptr;
     QListWidget *m_sideBar = nullptr;
     QStackedWidget *m_pages = nullptr;
     QStackedWidget *m_resultsPage = nullptr;

@@ -9,6 +9,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QSignalSpy>
+#include <QStandardPaths>
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
@@ -88,6 +89,9 @@ QString makeProject(const QString &dir)
 class TestMainWindow final : public QObject {
     Q_OBJECT
 private slots:
+    // The window remembers recent projects and its geometry: keep that out of the user's settings.
+    void initTestCase() { QStandardPaths::setTestModeEnabled(true); }
+
     void modelsPassTheModelTester()
     {
         RunListModel runs;
