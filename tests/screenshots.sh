@@ -11,7 +11,10 @@ out=${2:-screenshots}
 mkdir -p "$out"
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
+# The GUI remembers recent projects and window state: keep this run's settings out of the user's.
+export XDG_CONFIG_HOME="$tmp/config"
 cmake --build "$build" --target triad triad-cli report_demo_project tst_issues_view >/dev/null
+cmake --build "$build" --target tst_new_project_wizard tst_start_page >/dev/null
 cli="$build/app/triad-cli"
 gui="$build/app/triad"
 shot() { xvfb-run -a -s '-screen 0 1600x1000x24' "$gui" "$@"; }
@@ -31,4 +34,18 @@ shot --project "$tmp/fresh.triad" --view register --screenshot "$out/register-em
 shot --screenshot "$out/empty-state.png"
 QT_QPA_PLATFORM=offscreen TRIAD_UI_SCREENSHOT_DIR="$(cd "$out" && pwd)" \
     "$build/tests/ui/tst_issues_view" waiverDialogScreenshot >/dev/null
+# The start page with recent projects (one of them moved away, shown greyed), the dark palette,
+# the New Project wizard's pages and "Scan this computer" while it runs.
+"$cli" project init "$tmp/moved.triad" --name "Engagement on a USB disk" >/dev/null
+shot --project "$tmp/moved.triad" --view register --screenshot "$tmp/ignored.png"
+rm "$tmp/moved.triad"
+shot --project "$tmp/fleet.triad" --screenshot "$tmp/ignored.png"
+shot --screenshot "$out/start-page.png"
+shot --theme dark --screenshot "$out/start-page-dark.png"
+shot --project "$tmp/fleet.triad" --theme dark --screenshot "$out/main-window-dark.png"
+shot --project "$tmp/fleet.triad" --theme dark --view issues --screenshot "$out/issues-dark.png"
+QT_QPA_PLATFORM=offscreen TRIAD_UI_SCREENSHOT_DIR="$(cd "$out" && pwd)" \
+    "$build/tests/ui/tst_new_project_wizard" wizardScreenshots >/dev/null
+QT_QPA_PLATFORM=offscreen TRIAD_UI_SCREENSHOT_DIR="$(cd "$out" && pwd)" \
+    "$build/tests/ui/tst_start_page" scanThisComputerReachesResults >/dev/null
 echo "Screenshots in $out/"

@@ -77,7 +77,10 @@ public:
         folderRow->addWidget(m_folder, 1);
         folderRow->addWidget(browse);
         auto *form = new QFormLayout(this);
-        form->addRow(NewProjectWizard::tr("&Folder:"), folderRow);
+        // A layout cannot be a buddy: the label points at the line edit so Alt+F works.
+        auto *folderLabel = new QLabel(NewProjectWizard::tr("&Folder:"), this);
+        folderLabel->setBuddy(m_folder);
+        form->addRow(folderLabel, folderRow);
         form->addRow(NewProjectWizard::tr("File &name:"), m_fileName);
         form->addRow(m_hint);
         registerField(QStringLiteral("folder"), m_folder);
@@ -174,7 +177,7 @@ public:
         m_match->setObjectName(QStringLiteral("matchHint"));
         auto *later = makeHint(this);
         later->setText(NewProjectWizard::tr("Without a passphrase now, Triad asks for one the first time a password "
-                                            "is stored. Key files and ssh-agent need no vault."));
+                                            "is stored. Key files without a passphrase and ssh-agent need no vault."));
         auto *layout = new QVBoxLayout(this);
         layout->addWidget(use);
         auto *form = new QFormLayout;

@@ -3,6 +3,7 @@
 #include "RecentProjects.h"
 
 #include <QAction>
+#include <QApplication>
 #include <QDir>
 #include <QFileInfo>
 #include <QFrame>
@@ -11,9 +12,11 @@
 #include <QKeySequence>
 #include <QLabel>
 #include <QListView>
+#include <QPainter>
 #include <QProgressBar>
 #include <QPushButton>
 #include <QStackedWidget>
+#include <QStyledItemDelegate>
 #include <QVBoxLayout>
 
 namespace triad {
@@ -35,6 +38,56 @@ QLabel *wrapped(const QString &text, QWidget *parent)
     label->setWordWrap(true);
     return label;
 }
+
+/// Draws a recent project as its name in bold over a dimmer line with the folder and date (the
+/// model's display text holds both lines, so plain views and tests still read everything).
+class RecentProjectDelegate final : public QStyledItemDelegate {
+public:
+    using QStyledItemDelegate::QStyledItemDelegate;
+
+    void paint(QPainter *painter, const QStyleOptionViewItem &option, const QModelIndex &index) const override
+    {
+        QStyleOptionViewItem opt = option;
+        initStyleOption(&opt, index);
+        // From the model, not opt.text: the delegate turns '\n' into a line separator there.
+        const QStringList lines = index.data(Qt::DisplayRole).toString().split(QLatin1Char('\n'));
+        opt.text.clear();
+        const QWidget *widget = opt.widget;
+        QStyle *style = widget ? widget->style() : QApplication::style();
+        style->drawControl(QStyle::CE_ItemViewItem, &opt, painter, widget);
+
+        const bool selected = opt.state & QStyle::State_Selected;
+        const bool exists = index.data(RecentProjectsModel::ExistsRole).toBool();
+        const QPalette::ColorGroup group = exists ? QPalette::Normal : QPalette::Disabled;
+        const QColor first = opt.palette.color(group, selected ? QPalette::HighlightedText : QPalette::Text);
+        QColor second = selected ? first : opt.palette.color(group, QPalette::PlaceholderText);
+        if (!exists)
+            second = first;
+        const QRect area = opt.rect.adjusted(kPadding, kPadding / 2, -kPadding, -kPadding / 2);
+        QFont bold = opt.font;
+        bold.setBold(true);
+        const QFontMetrics boldMetrics(bold);
+        painter->save();
+        painter->setFont(bold);
+        painter->setPen(first);
+        painter->drawText(area.adjusted(0, 0, 0, -area.height() / 2), Qt::AlignLeft | Qt::AlignVCenter,
+                          boldMetrics.elidedText(lines.value(0), Qt::ElideRight, area.width()));
+        painter->setFont(opt.font);
+        painter->setPen(second);
+        painter->drawText(area.adjusted(0, area.height() / 2, 0, 0), Qt::AlignLeft | Qt::AlignVCenter,
+                          opt.fontMetrics.elidedText(lines.value(1), Qt::ElideMiddle, area.width()));
+        painter->restore();
+    }
+
+    QSize sizeHint(const QStyleOptionViewItem &option, const QModelIndex &index) const override
+    {
+        const QSize base = QStyledItemDelegate::sizeHint(option, index);
+        return {base.width(), 2 * option.fontMetrics.height() + 2 * kPadding};
+    }
+
+private:
+    static constexpr int kPadding = 8;
+};
 
 QString percent(const std::optional<double> &value)
 {
@@ -95,9 +148,9 @@ void StartPage::buildUi()
     startLayout->addWidget(wrapped(tr("Open a project file (*.triad)."), start));
     startLayout->addSpacing(8);
     startLayout->addWidget(m_scanButton);
-    auto *scanHelp = wrapped(QString(), start);
-    scanHelp->setObjectName(QStringLiteral("scanHelp"));
-    startLayout->addWidget(scanHelp);
+    m_scanHelp = wrapped(QString(), start);
+    m_scanHelp->setObjectName(QStringLiteral("scanHelp"));
+    startLayout->addWidget(m_scanHelp);
 
     m_scanPanel = new QWidget(start);
     m_scanPanel->setObjectName(QStringLiteral("quickScanPanel"));
@@ -127,9 +180,10 @@ void StartPage::buildUi()
     m_recentView = new QListView(m_recentStack);
     m_recentView->setObjectName(QStringLiteral("recentProjects"));
     m_recentView->setModel(m_recent);
+    m_recentView->setItemDelegate(new RecentProjectDelegate(m_recentView));
     m_recentView->setSelectionMode(QAbstractItemView::SingleSelection);
     m_recentView->setUniformItemSizes(true);
-    m_recentView->setSpacing(3);
+    m_recentView->setSpacing(1);
     m_recentView->setAlternatingRowColors(true);
     m_recentView->setTextElideMode(Qt::ElideMiddle);
     auto *noRecent = wrapped(tr("No recent projects yet.\n\nCreate one with New Project…, open a project file, or "
@@ -198,10 +252,16 @@ void StartPage::buildUi()
     connect(m_recent, &QAbstractItemModel::modelReset, this, &StartPage::updateRecentState);
     connect(m_recentView->selectionModel(), &QItemSelectionModel::currentChanged, this, &StartPage::updateRecentState);
 
-    scanHelp->setText(tr("The one-click first try: creates a project in %1 with this computer as its only "
-                         "asset and assesses it against the %2 template with the local transport. Nothing "
-                         "to install or configure.")
-                          .arg(QDir::toNativeSeparators(m_scanOptions.folder), m_scanOptions.templateId));
+    setQuickScanOptions(m_scanOptions);
+}
+
+void StartPage::setQuickScanOptions(const QuickScan::Options &options)
+{
+    m_scanOptions = options;
+    m_scanHelp->setText(tr("The one-click first try: creates a project in %1 with this computer as its only "
+                           "asset and assesses it against the %2 template with the local transport. Nothing "
+                           "to install or configure.")
+                            .arg(QDir::toNativeSeparators(m_scanOptions.folder), m_scanOptions.templateId));
 }
 
 void StartPage::setMessage(const QString &html)
@@ -219,9 +279,14 @@ void StartPage::updateRecentState()
 {
     const bool any = m_recent->rowCount() > 0;
     m_recentStack->setCurrentIndex(any ? 1 : 0);
+    // After a reload nothing is current: start on the newest project so that Enter opens it.
+    if (any && !m_recentView->currentIndex().isValid())
+        m_recentView->setCurrentIndex(m_recent->index(0));
     const int row = m_recentView->currentIndex().row();
     m_openRecent->setEnabled(row >= 0 && m_recent->existsAt(row));
     m_removeRecent->setEnabled(row >= 0);
+    m_openRecent->setVisible(any);
+    m_removeRecent->setVisible(any);
 }
 
 void StartPage::openSelected()

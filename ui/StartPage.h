@@ -33,7 +33,7 @@ public:
     [[nodiscard]] QListView *recentView() const { return m_recentView; }
 
     /// Where and how "Scan this computer" scans (tests pass a temporary folder and a tailoring).
-    void setQuickScanOptions(const QuickScan::Options &options) { m_scanOptions = options; }
+    void setQuickScanOptions(const QuickScan::Options &options);
     [[nodiscard]] const QuickScan::Options &quickScanOptions() const { return m_scanOptions; }
     [[nodiscard]] QuickScan *quickScan() const { return m_scan; }
     /// Starts "Scan this computer" (the button and File › Scan This Computer).
@@ -63,6 +63,7 @@ private:
     QPushButton *m_newButton = nullptr;
     QPushButton *m_openButton = nullptr;
     QPushButton *m_scanButton = nullptr;
+    QLabel *m_scanHelp = nullptr;
     QWidget *m_scanPanel = nullptr;
     QProgressBar *m_scanProgress = nullptr;
     QLabel *m_scanStatus = nullptr;

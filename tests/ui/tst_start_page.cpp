@@ -219,6 +219,15 @@ private slots:
             worstGap = std::max(worstGap, now - last);
             last = now;
         });
+        // For tests/screenshots.sh: the start page while the scan runs.
+        const QString shots = qEnvironmentVariable("TRIAD_UI_SCREENSHOT_DIR");
+        bool grabbed = false;
+        connect(page->quickScan(), &QuickScan::progress, this, [&](int step) {
+            if (!shots.isEmpty() && !grabbed && step >= QuickScan::Connecting) {
+                grabbed = true;
+                window.grab().save(shots + QStringLiteral("/quick-scan-running.png"));
+            }
+        });
         clock.start();
         beat.start();
         button->click();
