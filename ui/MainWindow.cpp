@@ -351,7 +351,7 @@ void MainWindow::buildStartMenus(QMenu *file, QAction *openAction)
     connect(m_recentMenu, &QMenu::aboutToShow, this, &MainWindow::fillRecentMenu);
     file->addMenu(m_recentMenu);
     QAction *scan = file->addAction(tr("&Scan This Computer"), this, [this] {
-        m_stack->setCurrentWidget(m_startPage);
+        closeProject();     // the scan's progress is on the start page; its project opens when done
         m_startPage->startQuickScan();
     });
     scan->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_R));

@@ -16,10 +16,11 @@
 
 namespace triad {
 
-/// Shared between the GUI thread (cancel) and the worker (which owns the Scanner).
+/// Shared between the GUI thread (cancel, destruction) and the worker (which owns the Scanner).
 struct QuickScan::Control {
     std::mutex mutex;
     Scanner *scanner = nullptr;
+    QuickScan *owner = nullptr;     ///< cleared by ~QuickScan: the worker may outlive it
     bool cancelled = false;
 
     void cancel()
@@ -28,6 +29,16 @@ struct QuickScan::Control {
         cancelled = true;
         if (scanner)
             scanner->cancel();
+    }
+
+    /// Called on the worker (and the scanner's pool threads). Queued, and only while the owner
+    /// lives: the lock keeps ~QuickScan from completing while the call is being posted.
+    void report(int step, const QString &text)
+    {
+        const std::lock_guard lock(mutex);
+        if (owner)
+            QMetaObject::invokeMethod(owner, [o = owner, step, text] { emit o->progress(step, text); },
+                                      Qt::QueuedConnection);
     }
 };
 
@@ -67,10 +78,6 @@ int stageStep(AssetStage stage)
 
 QuickScan::QuickScan(QObject *parent) : QObject(parent)
 {
-    // The future's progress value is step + 1: QFutureInterface ignores a value that does not
-    // grow, and the first step is 0. Each report sets value and text together.
-    connect(&m_watcher, &QFutureWatcher<QuickScanOutcome>::progressValueChanged, this,
-            [this](int value) { emit progress(value - 1, m_watcher.progressText()); });
     connect(&m_watcher, &QFutureWatcher<QuickScanOutcome>::finished, this, [this] {
         const QuickScanOutcome outcome = m_watcher.future().resultCount() > 0 ? m_watcher.result() : QuickScanOutcome{};
         m_control.reset();
@@ -80,8 +87,11 @@ QuickScan::QuickScan(QObject *parent) : QObject(parent)
 
 QuickScan::~QuickScan()
 {
-    if (m_control)
+    if (m_control) {
         m_control->cancel();
+        const std::lock_guard lock(m_control->mutex);
+        m_control->owner = nullptr;
+    }
 }
 
 QString QuickScan::defaultFolder()
@@ -108,13 +118,15 @@ bool QuickScan::start(const Options &options)
     if (m_control)
         return false;
     auto control = std::make_shared<Control>();
+    control->owner = this;
     m_control = control;
     const QString stem = tr("This computer %1").arg(QDate::currentDate().toString(Qt::ISODate));
     const QString path = unusedProjectPath(options.folder, stem);
     m_watcher.setFuture(QtConcurrent::run([control, options, path](QPromise<QuickScanOutcome> &promise) {
-        promise.setProgressRange(0, StepCount);
         QuickScanOutcome outcome;
-        auto report = [&promise](int step, const QString &text) { promise.setProgressValueAndText(step + 1, text); };
+        // Not QPromise's progress: it drops reports less than 40 ms apart, and "Collecting…",
+        // the longest stage, follows "Connecting…" within milliseconds.
+        auto report = [control](int step, const QString &text) { control->report(step, text); };
         auto finish = [&promise, &outcome](const QString &error) {
             outcome.error = error;
             promise.addResult(outcome);
@@ -148,8 +160,7 @@ bool QuickScan::start(const Options &options)
         request.operatorName = guiOperatorName();
         request.concurrency = 1;
         Scanner scanner(**db, *catalog);
-        // Stages arrive on pool threads; the promise is thread-safe and the watcher forwards them
-        // to the GUI thread.
+        // Stages arrive on the scanner's pool threads; report() queues them to the GUI thread.
         QObject::connect(&scanner, &Scanner::assetStageChanged, &scanner,
                          [report](const QString &, AssetStage stage, const QString &) {
                              report(stageStep(stage), stageText(stage));

@@ -24,7 +24,7 @@ struct QuickScanOutcome {
 /// "Scan this computer": the one-click first try of the start page. Creates a project with this
 /// computer as its only asset (local transport, nothing to set up), assesses it against one template
 /// with core's Scanner, and reports progress. Everything runs on one pool thread with its own
-/// database connection; progress comes back through the future, so the window never waits.
+/// database connection; progress and the outcome come back as queued calls, so the window never waits.
 /// (The full run dialog with asset selection and live per-asset view is the Assessments view's.)
 class QuickScan final : public QObject {
     Q_OBJECT

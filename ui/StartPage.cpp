@@ -361,7 +361,11 @@ void StartPage::onScanFinished(const QuickScanOutcome &outcome)
         return;
     }
     setMessage(tr("Scan finished: %n result(s), score %1.", nullptr, outcome.resultCount).arg(percent(outcome.score.percent)));
-    emit projectChosen(outcome.projectPath);
+    RecentProjects::add(outcome.projectPath, tr("This computer"));
+    m_recent->reload();
+    // The user may have opened another project meanwhile: do not pull it away from under them.
+    if (isVisible())
+        emit projectChosen(outcome.projectPath);
 }
 
 } // namespace triad
