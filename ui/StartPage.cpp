@@ -161,6 +161,8 @@ void StartPage::buildUi()
     m_scanProgress->setTextVisible(false);
     m_cancelScan = new QPushButton(tr("Cancel"), m_scanPanel);
     m_cancelScan->setObjectName(QStringLiteral("cancelScanButton"));
+    m_cancelScan->setShortcut(QKeySequence(Qt::Key_Escape));
+    m_cancelScan->setToolTip(tr("Stop the scan (Esc). What was collected so far is kept."));
     m_scanStatus = new QLabel(m_scanPanel);
     m_scanStatus->setObjectName(QStringLiteral("scanStatus"));
     m_scanStatus->setWordWrap(true);

@@ -1,6 +1,7 @@
 #include "WindowState.h"
 
 #include <QMainWindow>
+#include <QScreen>
 #include <QSettings>
 #include <QSplitter>
 
@@ -36,8 +37,14 @@ bool restore(QMainWindow &window)
         if (!state.isEmpty())
             splitter->restoreState(state);
     }
-    if (geometry.isEmpty())
+    if (geometry.isEmpty()) {
+        // First start: the default size must fit a small or high-DPI-scaled screen.
+        if (const QScreen *screen = window.screen()) {
+            const QSize room = screen->availableGeometry().size() * 9 / 10;
+            window.resize(window.size().boundedTo(room));
+        }
         return false;
+    }
     // restoreGeometry keeps the window on a screen that exists now (a monitor may be gone).
     window.restoreGeometry(geometry);
     window.restoreState(settings.value(QStringLiteral("window/state")).toByteArray());

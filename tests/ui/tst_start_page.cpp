@@ -15,6 +15,7 @@
 #include <QElapsedTimer>
 #include <QLabel>
 #include <QListView>
+#include <QMenu>
 #include <QMenuBar>
 #include <QPushButton>
 #include <QSettings>
@@ -185,6 +186,16 @@ private slots:
         QCOMPARE(recent.size(), 1);
         QCOMPARE(recent.first().path, path);
         QCOMPARE(recent.first().name, QStringLiteral("Audit <2026>"));
+        // File > Open Recent lists it (built when the menu opens).
+        QMenu *recentMenu = nullptr;
+        for (QMenu *m : window.menuBar()->findChildren<QMenu *>())
+            if (m->title() == QStringLiteral("Open &Recent"))
+                recentMenu = m;
+        QVERIFY(recentMenu);
+        emit recentMenu->aboutToShow();
+        QCOMPARE(recentMenu->actions().value(0)->text(), QStringLiteral("Audit <2026>"));
+        QVERIFY(recentMenu->actions().value(0)->isEnabled());
+
         window.closeProject();
         QVERIFY(window.projectPath().isEmpty());
         QCOMPARE(window.windowTitle(), QStringLiteral("Triad"));
@@ -384,6 +395,19 @@ private slots:
         QVERIFY(Theme::color(Theme::Tone::Bad).lightness() < QApplication::palette().color(QPalette::Base).lightness() - 80);
         Theme::apply(Theme::Choice::System);
         QCOMPARE(QApplication::palette().color(QPalette::Window), startPalette.color(QPalette::Window));
+
+        // View > Theme > Dark applies and remembers the choice.
+        MainWindow window;
+        QAction *dark = nullptr;
+        for (QAction *a : window.menuBar()->findChildren<QAction *>())
+            if (a->data().toString() == QStringLiteral("dark"))
+                dark = a;
+        QVERIFY(dark);
+        Theme::save(Theme::Choice::Light);
+        dark->trigger();
+        QVERIFY(Theme::saved() == Theme::Choice::Dark);
+        QVERIFY(Theme::isDark(QApplication::palette()));
+        Theme::apply(Theme::Choice::System);
         QVERIFY(Theme::fromString(QStringLiteral("nonsense"), Theme::Choice::Light) == Theme::Choice::Light);
     }
 
