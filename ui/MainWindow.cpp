@@ -356,7 +356,7 @@ void MainWindow::buildStartMenus(QMenu *file, QAction *openAction)
     });
     scan->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_R));
     QAction *close = file->addAction(tr("&Close Project"), this, &MainWindow::closeProject);
-    close->setShortcut(QKeySequence::Close);
+    close->setShortcuts(QKeySequence::Close);   // Ctrl+W and Ctrl+F4 where the platform has both
 }
 
 void MainWindow::fillRecentMenu()

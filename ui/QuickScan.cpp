@@ -10,6 +10,7 @@
 #include <QDir>
 #include <QPromise>
 #include <QStandardPaths>
+#include <QSysInfo>
 #include <QtConcurrent/QtConcurrentRun>
 
 #include <mutex>
@@ -43,6 +44,13 @@ struct QuickScan::Control {
 };
 
 namespace {
+
+/// "This computer (hostname)": tells apart the first tries of several machines in a shared folder.
+QString projectName()
+{
+    const QString host = QSysInfo::machineHostName();
+    return host.isEmpty() ? QuickScan::tr("This computer") : QuickScan::tr("This computer (%1)").arg(host);
+}
 
 QString stageText(AssetStage stage)
 {
@@ -135,13 +143,13 @@ bool QuickScan::start(const Options &options)
         report(CreatingProject, tr("Creating the project %1…").arg(QDir::toNativeSeparators(path)));
         NewProjectSpec spec;
         spec.path = path;
-        spec.name = tr("This computer");
-        spec.customer = tr("First try");
+        spec.name = projectName();
         spec.addThisComputer = true;
         auto created = createProjectNow(spec);
         if (!created)
             return finish(created.error().toString());
         outcome.projectPath = *created;
+        outcome.projectName = spec.name;
 
         report(LoadingTemplates, tr("Loading the templates…"));
         const QString templatesDir = defaultTemplatesDir();

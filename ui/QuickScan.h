@@ -14,6 +14,7 @@ namespace triad {
 /// What a finished (or cancelled) quick scan leaves behind.
 struct QuickScanOutcome {
     QString projectPath;
+    QString projectName;
     qint64 runId = 0;
     QString runStatus;      ///< "completed", "cancelled", …
     int resultCount = 0;

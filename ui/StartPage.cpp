@@ -350,7 +350,7 @@ void StartPage::onScanFinished(const QuickScanOutcome &outcome)
                        .arg(outcome.error.toHtmlEscaped(),
                             outcome.projectPath.isEmpty() ? QString() : tr("<br>The project was kept in %1.").arg(where)));
         if (!outcome.projectPath.isEmpty())
-            RecentProjects::add(outcome.projectPath, tr("This computer"));
+            RecentProjects::add(outcome.projectPath, outcome.projectName);
         m_recent->reload();
         return;
     }
@@ -358,12 +358,12 @@ void StartPage::onScanFinished(const QuickScanOutcome &outcome)
         setMessage(tr("<b>Scan cancelled.</b> What was collected is kept in %1; it is in the recent projects.")
                        .arg(where));
         if (!outcome.projectPath.isEmpty())
-            RecentProjects::add(outcome.projectPath, tr("This computer"));
+            RecentProjects::add(outcome.projectPath, outcome.projectName);
         m_recent->reload();
         return;
     }
     setMessage(tr("Scan finished: %n result(s), score %1.", nullptr, outcome.resultCount).arg(percent(outcome.score.percent)));
-    RecentProjects::add(outcome.projectPath, tr("This computer"));
+    RecentProjects::add(outcome.projectPath, outcome.projectName);
     m_recent->reload();
     // The user may have opened another project meanwhile: do not pull it away from under them.
     if (isVisible())

@@ -26,6 +26,7 @@
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QSysInfo>
 #include <QTimer>
 
 using namespace triad;
@@ -288,6 +289,8 @@ private slots:
         QCOMPARE(int(results->size()), outcome.resultCount);
         QVERIFY(outcome.resultCount > 50);
         QCOMPARE(RecentProjects::load().value(0).path, outcome.projectPath);
+        QCOMPARE(RecentProjects::load().value(0).name, QStringLiteral("This computer (%1)").arg(QSysInfo::machineHostName()));
+        QCOMPARE((*db)->projectInfo()->name, outcome.projectName);
 
         // The results page shows that run.
         QTableView *resultView = nullptr;
@@ -416,6 +419,11 @@ private slots:
         MainWindow window;
         ShortcutsDialog dialog(window.menuBar());
         const auto rows = dialog.rows();
+        if (const QString shots = qEnvironmentVariable("TRIAD_UI_SCREENSHOT_DIR"); !shots.isEmpty()) {
+            dialog.show();
+            QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+            QVERIFY(dialog.grab().save(shots + QStringLiteral("/keyboard-shortcuts.png")));
+        }
         auto shortcutOf = [&rows](const QString &action) {
             for (const auto &[name, keys] : rows)
                 if (name == action)
