@@ -47,5 +47,6 @@ shot --project "$tmp/fleet.triad" --theme dark --view issues --screenshot "$out/
 QT_QPA_PLATFORM=offscreen TRIAD_UI_SCREENSHOT_DIR="$(cd "$out" && pwd)" \
     "$build/tests/ui/tst_new_project_wizard" wizardScreenshots >/dev/null
 QT_QPA_PLATFORM=offscreen TRIAD_UI_SCREENSHOT_DIR="$(cd "$out" && pwd)" \
-    "$build/tests/ui/tst_start_page" scanThisComputerReachesResults shortcutsDialogListsTheMenuShortcuts >/dev/null
+    "$build/tests/ui/tst_start_page" scanThisComputerReachesResults shortcutsDialogListsTheMenuShortcuts \
+        aFileThatIsNotAProjectIsExplainedOnTheStartPage >/dev/null
 echo "Screenshots in $out/"

@@ -220,6 +220,7 @@ void StartPage::buildUi()
     contentLayout->addWidget(tagline);
     contentLayout->addSpacing(16);
     contentLayout->addWidget(m_message);
+    contentLayout->addSpacing(8);
     contentLayout->addLayout(columns, 1);
     auto *outer = new QHBoxLayout(this);
     outer->setContentsMargins(32, 32, 32, 32);

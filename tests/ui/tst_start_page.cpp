@@ -204,6 +204,29 @@ private slots:
         QCOMPARE(window.startPage()->recentModel()->rowCount(), 1);
     }
 
+    void aFileThatIsNotAProjectIsExplainedOnTheStartPage()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("<notes>.triad"));
+        QFile f(path);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write("plain text");
+        f.close();
+        MainWindow window;
+        window.show();
+        window.openProject(path);
+        QLabel *message = window.startPage()->messageLabel();
+        QTRY_VERIFY_WITH_TIMEOUT(message->text().contains(QStringLiteral("Cannot open")), 10000);
+        QVERIFY(message->isVisible());
+        // The file name is quoted as text, not markup.
+        QVERIFY(message->text().contains(QStringLiteral("&lt;notes&gt;.triad")));
+        QVERIFY(RecentProjects::load().isEmpty());      // a failed open is not remembered
+        if (const QString shots = qEnvironmentVariable("TRIAD_UI_SCREENSHOT_DIR"); !shots.isEmpty()) {
+            QVERIFY(QTest::qWaitForWindowExposed(&window));
+            QVERIFY(window.grab().save(shots + QStringLiteral("/start-page-error.png")));
+        }
+    }
+
     void scanThisComputerReachesResults()
     {
         QTemporaryDir dir;
