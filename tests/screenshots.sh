@@ -11,8 +11,10 @@ out=${2:-screenshots}
 mkdir -p "$out"
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
+# The GUI remembers recent projects and window state: keep this run's settings out of the user's.
+export XDG_CONFIG_HOME="$tmp/config"
 cmake --build "$build" --target triad triad-cli report_demo_project tst_issues_view tst_assets_view \
-    tst_templates_view tst_tailoring_editor >/dev/null
+    tst_templates_view tst_tailoring_editor tst_new_project_wizard tst_start_page tst_report_dialog tst_compare_view >/dev/null
 cli="$build/app/triad-cli"
 gui="$build/app/triad"
 shot() { xvfb-run -a -s '-screen 0 1600x1000x24' "$gui" "$@"; }
@@ -48,11 +50,24 @@ shot --project "$tmp/demo.triad" --view compare --screenshot "$out/compare-empty
 shot --project "$tmp/fleet.triad" --view export --screenshot "$out/export-dialog.png"
 # The first three pages of the export preview as images (export-preview-page1..3.png) and the
 # dialog previewing a CSV export (export-dialog-csv.png).
-cmake --build "$build" --target tst_report_dialog >/dev/null
 QT_QPA_PLATFORM=offscreen TRIAD_UI_SCREENSHOT_DIR="$(cd "$out" && pwd)" \
     "$build/tests/ui/tst_report_dialog" pdfPreviewShowsTheFirstPagesOfTheRealReport textFormatsPreviewTheirFirstLines >/dev/null
 # The Compare view in a dark palette (compare-dark.png).
-cmake --build "$build" --target tst_compare_view >/dev/null
 QT_QPA_PLATFORM=offscreen TRIAD_UI_SCREENSHOT_DIR="$(cd "$out" && pwd)" \
     "$build/tests/ui/tst_compare_view" darkPalette >/dev/null
+# The start page with recent projects (one of them moved away, shown greyed), the dark palette,
+# the New Project wizard's pages and "Scan this computer" while it runs.
+"$cli" project init "$tmp/moved.triad" --name "Engagement on a USB disk" >/dev/null
+shot --project "$tmp/moved.triad" --view register --screenshot "$tmp/ignored.png"
+rm "$tmp/moved.triad"
+shot --project "$tmp/fleet.triad" --screenshot "$tmp/ignored.png"
+shot --screenshot "$out/start-page.png"
+shot --theme dark --screenshot "$out/start-page-dark.png"
+shot --project "$tmp/fleet.triad" --theme dark --screenshot "$out/main-window-dark.png"
+shot --project "$tmp/fleet.triad" --theme dark --view issues --screenshot "$out/issues-dark.png"
+QT_QPA_PLATFORM=offscreen TRIAD_UI_SCREENSHOT_DIR="$(cd "$out" && pwd)" \
+    "$build/tests/ui/tst_new_project_wizard" wizardScreenshots >/dev/null
+QT_QPA_PLATFORM=offscreen TRIAD_UI_SCREENSHOT_DIR="$(cd "$out" && pwd)" \
+    "$build/tests/ui/tst_start_page" scanThisComputerReachesResults shortcutsDialogListsTheMenuShortcuts \
+        aFileThatIsNotAProjectIsExplainedOnTheStartPage >/dev/null
 echo "Screenshots in $out/"

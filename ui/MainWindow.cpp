@@ -8,13 +8,22 @@
 #include "RegisterView.h"
 #include "TemplatesView.h"
 #include "ReportDialog.h"
+#include "NewProjectWizard.h"
+#include "RecentProjects.h"
+#include "ShortcutsDialog.h"
+#include "StartPage.h"
+#include "Theme.h"
+#include "WindowState.h"
 #include "engine/Catalog.h"
 #include "models/ResultTableModel.h"
 #include "models/RunListModel.h"
 
 #include <QAction>
+#include <QActionGroup>
 #include <QApplication>
+#include <QCloseEvent>
 #include <QComboBox>
+#include <QFileInfo>
 #include <QFileDialog>
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -59,6 +68,7 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent)
     setWindowTitle(tr("Triad"));
     buildUi();
     resize(1400, 860);
+    WindowState::restore(*this);
     QPointer<MainWindow> self(this);
     ProjectLoader::loadCatalog().then(this, [self](std::shared_ptr<const Catalog> catalog) {
         if (!self)
@@ -87,6 +97,7 @@ void MainWindow::buildUi()
     m_exportReport = file->addAction(tr("&Export Report…"), this, &MainWindow::openExportDialog);
     m_exportReport->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_E));
     m_exportReport->setEnabled(false);
+    buildStartMenus(file, open);
     file->addSeparator();
     QAction *quit = file->addAction(tr("&Quit"), qApp, &QApplication::quit);
     quit->setShortcut(QKeySequence::Quit);
@@ -98,16 +109,14 @@ void MainWindow::buildUi()
     m_filter->setSortRole(Qt::DisplayRole);
 
     m_stack = new QStackedWidget(this);
-    m_emptyState = new QLabel(m_stack);
-    m_emptyState->setObjectName(QStringLiteral("emptyState"));
-    m_emptyState->setAlignment(Qt::AlignCenter);
-    m_emptyState->setWordWrap(true);
-    m_emptyState->setText(tr("<h2>No project open</h2><p>Open a project with <b>File › Open Project…</b> "
-                             "(Ctrl+O).</p><p>To create one and assess this computer from a terminal:<br>"
-                             "<code>triad-cli project init demo.triad --name Demo</code><br>"
-                             "<code>triad-cli assets add demo.triad localhost --transport local</code><br>"
-                             "<code>triad-cli scan demo.triad --template cis-linux</code></p>"));
-    m_stack->addWidget(m_emptyState);
+    // The start page (recent projects, new, open, scan this computer) is shown while no project is;
+    // its message label carries errors such as a file that is not a project.
+    m_startPage = new StartPage(m_stack);
+    m_emptyState = m_startPage->messageLabel();
+    m_stack->addWidget(m_startPage);
+    connect(m_startPage, &StartPage::newProjectRequested, this, &MainWindow::newProject);
+    connect(m_startPage, &StartPage::openProjectRequested, this, &MainWindow::chooseProject);
+    connect(m_startPage, &StartPage::projectChosen, this, &MainWindow::openProject);
 
     auto *workspace = new QWidget(m_stack);
     auto *workspaceLayout = new QHBoxLayout(workspace);
@@ -132,10 +141,12 @@ void MainWindow::buildUi()
     m_noRuns->setWordWrap(true);
     m_resultsPage->addWidget(m_noRuns);
     auto *splitter = new QSplitter(Qt::Horizontal, m_resultsPage);
+    splitter->setObjectName(QStringLiteral("resultsRunSplitter"));   // named: WindowState remembers it
     m_runView = makeTable(m_runs, splitter);
     m_runView->setMinimumWidth(320);
 
     auto *right = new QSplitter(Qt::Vertical, splitter);
+    right->setObjectName(QStringLiteral("resultsDetailSplitter"));
     auto *resultPane = new QWidget(right);
     auto *resultLayout = new QVBoxLayout(resultPane);
     resultLayout->setContentsMargins(0, 0, 0, 0);
@@ -196,6 +207,7 @@ void MainWindow::buildUi()
     compareRuns->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_6));
     view->addSeparator();
     view->addAction(m_issues->waiveAction());
+    buildThemeAndHelpMenus(view);
     connect(m_sideBar, &QListWidget::currentRowChanged, m_pages, &QStackedWidget::setCurrentIndex);
     m_sideBar->setCurrentRow(0);
     connect(m_issues, &IssuesView::issuesLoaded, this, &MainWindow::issuesLoaded);
@@ -235,8 +247,9 @@ void MainWindow::chooseProject()
 
 void MainWindow::showMessage(const QString &text)
 {
-    m_emptyState->setText(text);
-    m_stack->setCurrentWidget(m_emptyState);
+    m_startPage->setMessage(text);
+    m_startPage->reloadRecent();
+    m_stack->setCurrentWidget(m_startPage);
 }
 
 void MainWindow::openProject(const QString &path)
@@ -252,6 +265,8 @@ void MainWindow::openProject(const QString &path)
             return;
         }
         self->m_projectPath = path;
+        RecentProjects::add(path, snapshot->info.name);
+        self->m_startPage->setMessage({});
         self->setWindowTitle(tr("%1 — Triad").arg(snapshot->info.name));
         self->m_runs->setRuns(snapshot->runs);
         self->m_runView->resizeColumnsToContents();
@@ -368,6 +383,111 @@ void MainWindow::showResult(const StoredResult &result)
         }
         self->m_detail->setHtml(text);
     });
+}
+
+void MainWindow::buildStartMenus(QMenu *file, QAction *openAction)
+{
+    QAction *create = new QAction(tr("&New Project…"), file);
+    create->setShortcut(QKeySequence::New);
+    connect(create, &QAction::triggered, this, &MainWindow::newProject);
+    file->insertAction(openAction, create);
+    m_recentMenu = new QMenu(tr("Open &Recent"), file);
+    connect(m_recentMenu, &QMenu::aboutToShow, this, &MainWindow::fillRecentMenu);
+    file->addMenu(m_recentMenu);
+    QAction *scan = file->addAction(tr("&Scan This Computer"), this, [this] {
+        closeProject();     // the scan's progress is on the start page; its project opens when done
+        m_startPage->startQuickScan();
+    });
+    scan->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_R));
+    QAction *close = file->addAction(tr("&Close Project"), this, &MainWindow::closeProject);
+    close->setShortcuts(QKeySequence::Close);   // Ctrl+W and Ctrl+F4 where the platform has both
+}
+
+void MainWindow::fillRecentMenu()
+{
+    m_recentMenu->clear();
+    const QList<RecentProject> projects = RecentProjects::load();
+    for (const RecentProject &p : projects) {
+        const bool exists = QFileInfo(p.path).isFile();
+        // "&&": a project named "R&D" must not turn D into a mnemonic.
+        QString label = (p.name.isEmpty() ? QFileInfo(p.path).completeBaseName() : p.name);
+        label.replace(QLatin1Char('&'), QStringLiteral("&&"));
+        QAction *action = m_recentMenu->addAction(exists ? label : tr("%1 (not found)").arg(label),
+                                                  this, [this, path = p.path] { openProject(path); });
+        action->setToolTip(p.path);
+        action->setEnabled(exists);
+    }
+    if (projects.isEmpty())
+        m_recentMenu->addAction(tr("No recent projects"))->setEnabled(false);
+    m_recentMenu->addSeparator();
+    QAction *clear = m_recentMenu->addAction(tr("&Clear List"), this, [this] {
+        RecentProjects::clear();
+        m_startPage->reloadRecent();
+    });
+    clear->setEnabled(!projects.isEmpty());
+}
+
+void MainWindow::buildThemeAndHelpMenus(QMenu *view)
+{
+    QMenu *theme = view->addMenu(tr("&Theme"));
+    auto *group = new QActionGroup(theme);
+    const QList<std::pair<QString, Theme::Choice>> choices{
+        {tr("&System"), Theme::Choice::System}, {tr("&Light"), Theme::Choice::Light}, {tr("&Dark"), Theme::Choice::Dark}};
+    for (const auto &[text, choice] : choices) {
+        QAction *action = theme->addAction(text, this, [choice] {
+            Theme::apply(choice);
+            Theme::save(choice);
+        });
+        action->setCheckable(true);
+        action->setChecked(Theme::current() == choice);
+        action->setData(Theme::toString(choice));
+        group->addAction(action);
+    }
+    // The theme may be changed elsewhere (main.cpp's --theme): show the one in use when opened.
+    connect(theme, &QMenu::aboutToShow, theme, [group] {
+        for (QAction *a : group->actions())
+            a->setChecked(a->data().toString() == Theme::toString(Theme::current()));
+    });
+
+    QMenu *help = menuBar()->addMenu(tr("&Help"));
+    QAction *shortcuts = help->addAction(tr("&Keyboard Shortcuts"), this, [this] {
+        auto *dialog = new ShortcutsDialog(menuBar(), this);
+        dialog->setAttribute(Qt::WA_DeleteOnClose);
+        dialog->open();
+    });
+    shortcuts->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Slash));
+}
+
+void MainWindow::newProject()
+{
+    QPointer<MainWindow> self(this);
+    NewProjectPrompt::ask(this, [self](const QString &path) {
+        if (self)
+            self->openProject(path);
+    });
+}
+
+void MainWindow::closeProject()
+{
+    m_projectPath.clear();
+    m_shownRun = 0;
+    m_shownResultRow = -1;
+    m_runs->setRuns({});
+    m_results->setResults({});
+    m_detail->clear();
+    m_issues->clear();
+    m_register->clear();
+    setWindowTitle(tr("Triad"));
+    m_startPage->setMessage({});
+    m_startPage->reloadRecent();
+    m_stack->setCurrentWidget(m_startPage);
+    statusBar()->showMessage(tr("Ready"));
+}
+
+void MainWindow::closeEvent(QCloseEvent *event)
+{
+    WindowState::save(*this);
+    QMainWindow::closeEvent(event);
 }
 
 } // namespace triad

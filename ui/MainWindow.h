@@ -8,9 +8,11 @@
 #include <memory>
 
 class QAction;
+class QCloseEvent;
 class QComboBox;
 class QLabel;
 class QListWidget;
+class QMenu;
 class QLineEdit;
 class QStackedWidget;
 class QTableView;
@@ -21,6 +23,7 @@ namespace triad {
 class AssetsView;
 class Catalog;
 class CompareView;
+class StartPage;
 class IssuesView;
 class ReportDialog;
 class RegisterView;
@@ -55,6 +58,11 @@ public:
     /// File › Export Report… (Ctrl+E): opens the export dialog on the project (window-modal,
     /// no nested event loop) and returns it; null when no project with runs is open.
     ReportDialog *openExportDialog();
+    [[nodiscard]] StartPage *startPage() const { return m_startPage; }
+    /// File › New Project…: the wizard, then the new project is opened.
+    void newProject();
+    /// File › Close Project: back to the start page.
+    void closeProject();
 
 signals:
     /// Emitted once a project (or a run) has been loaded and shown: lets tests and scripts wait.
@@ -72,8 +80,14 @@ signals:
     /// The Compare view shows a comparison (`rows` changes) or its empty state (0).
     void comparisonLoaded(int rows);
 
+protected:
+    void closeEvent(QCloseEvent *event) override;
+
 private:
     void buildUi();
+    void buildStartMenus(QMenu *file, QAction *openAction);
+    void fillRecentMenu();
+    void buildThemeAndHelpMenus(QMenu *view);
     void chooseProject();
     void showMessage(const QString &text);
     void selectRun(qint64 runId);
@@ -88,6 +102,8 @@ private:
     ResultFilterProxy *m_filter = nullptr;
     QStackedWidget *m_stack = nullptr;
     QLabel *m_emptyState = nullptr;
+    StartPage *m_startPage = nullptr;
+    QMenu *m_recentMenu = nullptr;
     QListWidget *m_sideBar = nullptr;
     QStackedWidget *m_pages = nullptr;
     QStackedWidget *m_resultsPage = nullptr;

@@ -1,6 +1,7 @@
 #include "RegisterView.h"
 
 #include "IssueQueries.h"
+#include "Theme.h"
 #include "models/AttestationTableModel.h"
 #include "models/WaiverTableModel.h"
 
@@ -220,7 +221,11 @@ void RegisterView::endSelectedWaiver()
 void RegisterView::setStatus(const QString &text, bool error)
 {
     m_status->setText(text);
-    m_status->setStyleSheet(error ? QStringLiteral("color: #c62828;") : QString());
+    // A palette colour rather than a style sheet: it follows a theme change (light/dark).
+    QPalette palette;   // only the roles set here override the inherited palette
+    if (error)
+        palette.setColor(QPalette::WindowText, Theme::color(Theme::Tone::Bad));
+    m_status->setPalette(palette);
     m_status->setVisible(!text.isEmpty());
 }
 

@@ -4,6 +4,7 @@
 #include "ui/TailoringEditor.h"
 #include "ui/TemplatesView.h"
 #include "ui/ReportDialog.h"
+#include "ui/Theme.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -34,7 +35,12 @@ int main(int argc, char *argv[])
                       QStringLiteral("png")});
     parser.addOption({QStringLiteral("view"), QStringLiteral("View to show first: results, issues, register, templates, tailoring or assets."),
                       QStringLiteral("name"), QStringLiteral("results")});
+    parser.addOption({QStringLiteral("theme"), QStringLiteral("Palette: system, light or dark (default: the one chosen in View > Theme)."),
+                      QStringLiteral("name")});
     parser.process(app);
+    triad::Theme::apply(parser.isSet(QStringLiteral("theme"))
+                            ? triad::Theme::fromString(parser.value(QStringLiteral("theme")), triad::Theme::saved())
+                            : triad::Theme::saved());
 
     triad::MainWindow window;
     const QString view = parser.value(QStringLiteral("view"));

@@ -1,5 +1,7 @@
 #include "AttestationTableModel.h"
 
+#include "ui/Theme.h"
+
 #include <QBrush>
 #include <QColor>
 
@@ -37,7 +39,7 @@ QVariant AttestationTableModel::data(const QModelIndex &index, int role) const
     if (role == AttestationIdRole)
         return a.id;
     if (role == Qt::ForegroundRole && index.column() == Verdict)
-        return QBrush(a.status == CheckStatus::Pass ? QColor(0x2e, 0x7d, 0x32) : QColor(0xc6, 0x28, 0x28));
+        return QBrush(Theme::color(a.status == CheckStatus::Pass ? Theme::Tone::Good : Theme::Tone::Bad));
     if (role != Qt::DisplayRole && role != Qt::ToolTipRole)
         return {};
     switch (Column(index.column())) {

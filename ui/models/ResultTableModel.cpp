@@ -1,5 +1,7 @@
 #include "ResultTableModel.h"
 
+#include "ui/Theme.h"
+
 #include <QBrush>
 #include <QColor>
 
@@ -9,12 +11,13 @@ namespace {
 QColor statusColor(CheckStatus status)
 {
     switch (status) {
-    case CheckStatus::Pass: return QColor(0x2e, 0x7d, 0x32);
-    case CheckStatus::Fail: return QColor(0xc6, 0x28, 0x28);
-    case CheckStatus::Error: return QColor(0xef, 0x6c, 0x00);
-    case CheckStatus::Waived: return QColor(0x6a, 0x1b, 0x9a);
+    // Shades from the theme: readable on light and on dark backgrounds.
+    case CheckStatus::Pass: return Theme::color(Theme::Tone::Good);
+    case CheckStatus::Fail: return Theme::color(Theme::Tone::Bad);
+    case CheckStatus::Error: return Theme::color(Theme::Tone::Warning);
+    case CheckStatus::Waived: return Theme::color(Theme::Tone::Waived);
     case CheckStatus::NotApplicable:
-    case CheckStatus::Manual: return QColor(0x75, 0x75, 0x75);
+    case CheckStatus::Manual: return Theme::color(Theme::Tone::Muted);
     }
     return {};
 }

@@ -1,5 +1,7 @@
 #include "WaiverTableModel.h"
 
+#include "ui/Theme.h"
+
 #include <QBrush>
 #include <QColor>
 
@@ -49,7 +51,7 @@ QVariant WaiverTableModel::data(const QModelIndex &index, int role) const
         return w.isActiveAt(m_now);
     case Qt::ForegroundRole:
         if (index.column() == State)
-            return QBrush(w.isActiveAt(m_now) ? QColor(0x6a, 0x1b, 0x9a) : QColor(0x75, 0x75, 0x75));
+            return QBrush(Theme::color(w.isActiveAt(m_now) ? Theme::Tone::Waived : Theme::Tone::Muted));
         return {};
     case Qt::DisplayRole:
     case Qt::ToolTipRole:
