@@ -23,9 +23,11 @@ shot() { xvfb-run -a -s '-screen 0 1600x1000x24' "$gui" "$@"; }
 "$cli" scan "$tmp/demo.triad" --template cis-linux --quiet || true
 "$build/tests/reports/report_demo_project" "$tmp/fleet.triad" --assets 6 --runs 3
 
-shot --project "$tmp/demo.triad" --screenshot "$out/main-window.png"
+shot --project "$tmp/demo.triad" --view results --screenshot "$out/main-window.png"
 shot --project "$tmp/fleet.triad" --view issues --screenshot "$out/issues.png"
 shot --project "$tmp/fleet.triad" --view register --screenshot "$out/register.png"
+shot --project "$tmp/fleet.triad" --view dashboard --screenshot "$out/dashboard.png"
+shot --project "$tmp/fresh.triad" --view dashboard --screenshot "$out/dashboard-empty.png"
 shot --project "$tmp/fresh.triad" --view issues --screenshot "$out/issues-empty.png"
 shot --project "$tmp/fresh.triad" --view register --screenshot "$out/register-empty.png"
 shot --screenshot "$out/empty-state.png"

@@ -2,11 +2,13 @@
 
 #include "CheckDetailHtml.h"
 #include "IssueQueries.h"
+#include "engine/Catalog.h"
 #include "WaiverDialog.h"
 #include "models/IssueTableModel.h"
 
 #include <QAction>
 #include <QComboBox>
+#include <QCompleter>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QItemSelectionModel>
@@ -17,9 +19,11 @@
 #include <QSet>
 #include <QSplitter>
 #include <QStackedWidget>
+#include <QStringListModel>
 #include <QTableView>
 #include <QTextBrowser>
 #include <QTimer>
+#include <QToolButton>
 #include <QVBoxLayout>
 
 namespace triad {
@@ -43,6 +47,45 @@ QString eventColor(IssueEvent event)
         return QStringLiteral("#6a1b9a");
     }
     return {};
+}
+
+constexpr int kExactSeverityRole = Qt::UserRole + 1;
+
+/// The evidence of the latest result: what ran, how it ended, its digest and the start of its
+/// output in monospace, with a note when the pane shows less than was stored (or collected).
+QString evidenceHtml(const QList<EvidenceExcerpt> &evidence)
+{
+    QString html = QStringLiteral("<h4>%1</h4>").arg(IssuesView::tr("Evidence"));
+    if (evidence.isEmpty())
+        return html + IssuesView::tr("<p>The latest result read no stored evidence.</p>");
+    for (const EvidenceExcerpt &e : evidence) {
+        const RawOutput &raw = e.evidence.raw;
+        html += QStringLiteral("<p><code>$ %1</code><br>%2</p>")
+                    .arg(esc(raw.command.isEmpty() ? raw.collectorKey : raw.command),
+                         IssuesView::tr("exit %1 · %2 · collected %3 · SHA-256 <code>%4</code>")
+                             .arg(raw.exitCode)
+                             .arg(esc(toString(raw.status)),
+                                  esc(raw.collectedAt.toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm"))),
+                                  esc(e.evidence.sha256)));
+        if (!raw.errorMessage.isEmpty())
+            html += QStringLiteral("<p>%1</p>").arg(esc(raw.errorMessage));
+        if (raw.stdoutData.isEmpty() && e.stdoutSize == 0)
+            html += IssuesView::tr("<p><i>No output.</i></p>");
+        else
+            html += QStringLiteral("<pre>%1</pre>").arg(esc(QString::fromUtf8(raw.stdoutData)));
+        if (e.stdoutSize > raw.stdoutData.size())
+            html += IssuesView::tr("<p><i>Showing the first %1 of %2 bytes; the whole output is in the Runs &amp; "
+                                   "results view and in the report's evidence appendix.</i></p>")
+                        .arg(raw.stdoutData.size())
+                        .arg(e.stdoutSize);
+        if (raw.truncated)
+            html += IssuesView::tr("<p><i>The output was longer than the collector's limit and was cut when it "
+                                   "was collected.</i></p>");
+        if (!raw.stderrData.isEmpty())
+            html += QStringLiteral("<p>%1</p><pre>%2</pre>")
+                        .arg(IssuesView::tr("Standard error:"), esc(QString::fromUtf8(raw.stderrData)));
+    }
+    return html;
 }
 
 } // namespace
@@ -73,6 +116,14 @@ void IssuesView::buildUi()
     m_severity->addItem(tr("High and above"), int(Severity::High));
     m_severity->addItem(tr("Medium and above"), int(Severity::Medium));
     m_severity->addItem(tr("Low and above"), int(Severity::Low));
+    // Exactly one severity: what a dashboard bar counts.
+    for (auto [text, severity] : {std::pair {tr("High only"), Severity::High},
+                                  {tr("Medium only"), Severity::Medium},
+                                  {tr("Low only"), Severity::Low},
+                                  {tr("Info only"), Severity::Info}}) {
+        m_severity->addItem(text, int(severity));
+        m_severity->setItemData(m_severity->count() - 1, true, kExactSeverityRole);
+    }
     m_asset = new QComboBox(this);
     m_asset->setObjectName(QStringLiteral("issueAssetFilter"));
     m_asset->addItem(tr("All assets"), QString());
@@ -81,6 +132,32 @@ void IssuesView::buildUi()
     m_search->setObjectName(QStringLiteral("issueSearch"));
     m_search->setPlaceholderText(tr("Search check, title, subject, asset…"));
     m_search->setClearButtonEnabled(true);
+    m_requirement = new QLineEdit(this);
+    m_requirement->setObjectName(QStringLiteral("issueRequirementFilter"));
+    m_requirement->setPlaceholderText(tr("Requirement, e.g. 8.3.6"));
+    m_requirement->setToolTip(tr("Issues of the checks a template requirement maps to; \"8.3\" takes all of 8.3.x"));
+    m_requirement->setClearButtonEnabled(true);
+    m_requirement->setMaximumWidth(m_requirement->fontMetrics().horizontalAdvance(QLatin1Char('m')) * 16);
+    auto *completer = new QCompleter(new QStringListModel(m_requirement), m_requirement);
+    completer->setCaseSensitivity(Qt::CaseInsensitive);
+    m_requirement->setCompleter(completer);
+    m_scope = new QLabel(this);
+    m_scope->setObjectName(QStringLiteral("issueScope"));
+    m_scope->setTextFormat(Qt::PlainText);
+    m_scope->hide();
+    m_scopeClear = new QToolButton(this);
+    m_scopeClear->setObjectName(QStringLiteral("issueScopeClear"));
+    m_scopeClear->setText(QStringLiteral("×"));
+    m_scopeClear->setToolTip(tr("Show the issues of every check and run again"));
+    m_scopeClear->setAutoRaise(true);
+    m_scopeClear->hide();
+    auto *find = new QAction(this);
+    find->setShortcut(QKeySequence::Find);
+    addAction(find);
+    connect(find, &QAction::triggered, m_search, [this] {
+        m_search->setFocus(Qt::ShortcutFocusReason);
+        m_search->selectAll();
+    });
     m_searchDelay = new QTimer(this);
     m_searchDelay->setSingleShot(true);
     m_searchDelay->setInterval(250);
@@ -98,6 +175,9 @@ void IssuesView::buildUi()
     bar->addWidget(m_state);
     bar->addWidget(m_severity);
     bar->addWidget(m_asset);
+    bar->addWidget(m_requirement);
+    bar->addWidget(m_scope);
+    bar->addWidget(m_scopeClear);
     bar->addWidget(m_search, 1);
     bar->addWidget(m_count);
     bar->addWidget(m_waiveButton);
@@ -151,6 +231,14 @@ void IssuesView::buildUi()
     connect(m_severity, &QComboBox::currentIndexChanged, this, &IssuesView::applyFilter);
     connect(m_asset, &QComboBox::currentIndexChanged, this, &IssuesView::applyFilter);
     connect(m_search, &QLineEdit::textChanged, m_searchDelay, qOverload<>(&QTimer::start));
+    connect(m_requirement, &QLineEdit::textChanged, m_searchDelay, qOverload<>(&QTimer::start));
+    connect(m_scopeClear, &QToolButton::clicked, this, [this] {
+        m_scopeCheck.clear();
+        m_scopeEvent.reset();
+        m_scopeRun = 0;
+        updateScope();
+        applyFilter();
+    });
     connect(m_searchDelay, &QTimer::timeout, this, &IssuesView::applyFilter);
     connect(m_model, &IssueTableModel::pageLoaded, this, [this](bool first) {
         if (first)
@@ -173,8 +261,13 @@ void IssuesView::setProject(const QString &path, const QList<Asset> &assets, con
     m_runCount = int(runs.size());
     m_assetCount = int(assets.size());
     m_runTimes.clear();
-    for (const RunInfo &run : runs)
+    m_templateIds.clear();
+    for (const RunInfo &run : runs) {
         m_runTimes.insert(run.id, run.startedAt);
+        if (!m_templateIds.contains(run.templateId))
+            m_templateIds << run.templateId;
+    }
+    updateRequirementCompleter();
     m_model->setRunTimes(m_runTimes);
     QSet<QString> tags;
     {
@@ -195,7 +288,13 @@ void IssuesView::setProject(const QString &path, const QList<Asset> &assets, con
 void IssuesView::setCatalog(std::shared_ptr<const Catalog> catalog)
 {
     m_catalog = std::move(catalog);
-    showIssue(m_table->currentIndex().row());
+    updateRequirementCompleter();
+    // A requirement typed (or asked for by the dashboard) before the templates were loaded waits
+    // for them to be resolved into checks.
+    if (!m_requirement->text().trimmed().isEmpty() && !m_path.isEmpty())
+        applyFilter();
+    else
+        showIssue(m_table->currentIndex().row());
 }
 
 void IssuesView::clear()
@@ -214,11 +313,145 @@ IssueFilter IssuesView::currentFilter() const
 {
     IssueFilter filter;
     filter.states = m_state->currentData().toStringList();
-    if (const int severity = m_severity->currentData().toInt(); severity >= 0)
-        filter.minSeverity = Severity(severity);
+    if (const int severity = m_severity->currentData().toInt(); severity >= 0) {
+        if (m_severity->currentData(kExactSeverityRole).toBool())
+            filter.severity = Severity(severity);
+        else
+            filter.minSeverity = Severity(severity);
+    }
     filter.assetName = m_asset->currentData().toString();
     filter.text = m_search->text().trimmed();
+    filter.checkId = m_scopeCheck;
+    filter.event = m_scopeEvent;
+    filter.eventRunId = m_scopeEvent ? m_scopeRun : 0;
+    if (const QString requirement = requirementFilter(); !requirement.isEmpty())
+        filter.checkIds = checksOfRequirement(requirement);
     return filter;
+}
+
+QString IssuesView::requirementFilter() const
+{
+    return m_requirement->text().trimmed();
+}
+
+QStringList IssuesView::checksOfRequirement(const QString &requirementId, QStringList *matched, bool *anyManual) const
+{
+    QStringList checks;
+    if (!m_catalog || requirementId.isEmpty())
+        return checks;
+    // The templates the project ran; a project without runs (or with unknown templates) looks
+    // through every shipped one.
+    QList<const AssessmentTemplate *> templates;
+    for (const QString &id : m_templateIds)
+        if (const AssessmentTemplate *t = m_catalog->assessment(id))
+            templates << t;
+    if (templates.isEmpty())
+        for (const AssessmentTemplate &t : m_catalog->assessments())
+            templates << &t;
+    QString prefix = requirementId;
+    if (!prefix.endsWith(QLatin1Char('.')))
+        prefix += QLatin1Char('.');
+    for (const AssessmentTemplate *t : std::as_const(templates)) {
+        for (const RequirementDef &req : t->requirements) {
+            if (req.id.compare(requirementId, Qt::CaseInsensitive) != 0 && !req.id.startsWith(prefix, Qt::CaseInsensitive))
+                continue;
+            if (matched && !matched->contains(req.id))
+                *matched << req.id;
+            if (anyManual && req.checks.isEmpty())
+                *anyManual = true;
+            for (const QString &check : req.checks)
+                if (!checks.contains(check))
+                    checks << check;
+        }
+    }
+    return checks;
+}
+
+void IssuesView::setFilter(const IssueFilter &filter, const QString &requirementId)
+{
+    {
+        const QSignalBlocker blockState(m_state);
+        const QSignalBlocker blockSeverity(m_severity);
+        const QSignalBlocker blockAsset(m_asset);
+        const QSignalBlocker blockSearch(m_search);
+        const QSignalBlocker blockRequirement(m_requirement);
+        int state = m_state->count() - 1; // "All states"
+        for (int i = 0; i < m_state->count(); ++i)
+            if (m_state->itemData(i).toStringList() == filter.states)
+                state = i;
+        m_state->setCurrentIndex(state);
+        int severity = 0;
+        const std::optional<Severity> wanted = filter.severity ? filter.severity : filter.minSeverity;
+        for (int i = 1; wanted && i < m_severity->count(); ++i)
+            if (m_severity->itemData(i).toInt() == int(*wanted)
+                && m_severity->itemData(i, kExactSeverityRole).toBool() == filter.severity.has_value())
+                severity = i;
+        // "Critical" is the exact and the minimum item at once.
+        if (wanted == Severity::Critical)
+            severity = m_severity->findData(int(Severity::Critical));
+        m_severity->setCurrentIndex(severity);
+        m_asset->setCurrentIndex(std::max(0, m_asset->findData(filter.assetName)));
+        m_search->setText(filter.text);
+        m_requirement->setText(requirementId);
+    }
+    m_scopeCheck = filter.checkId;
+    m_scopeEvent = filter.event;
+    m_scopeRun = filter.eventRunId;
+    updateScope();
+    applyFilter();
+}
+
+void IssuesView::updateScope()
+{
+    QString text;
+    if (!m_scopeCheck.isEmpty())
+        text = tr("Check %1").arg(m_scopeCheck);
+    if (m_scopeEvent) {
+        QString event;
+        switch (*m_scopeEvent) {
+        case IssueEvent::Opened: event = tr("Opened in run %1"); break;
+        case IssueEvent::Fixed: event = tr("Fixed in run %1"); break;
+        case IssueEvent::Regressed: event = tr("Regressed in run %1"); break;
+        case IssueEvent::Waived: event = tr("Waived in run %1"); break;
+        case IssueEvent::Unwaived: event = tr("Unwaived in run %1"); break;
+        }
+        event = event.arg(m_scopeRun);
+        text = text.isEmpty() ? event : text + QStringLiteral(" · ") + event;
+    }
+    m_scope->setText(text);
+    m_scope->setVisible(!text.isEmpty());
+    m_scopeClear->setVisible(!text.isEmpty());
+}
+
+void IssuesView::updateRequirementCompleter()
+{
+    QStringList ids;
+    if (m_catalog) {
+        for (const QString &id : m_templateIds)
+            if (const AssessmentTemplate *t = m_catalog->assessment(id))
+                for (const RequirementDef &req : t->requirements)
+                    if (!ids.contains(req.id))
+                        ids << req.id;
+    }
+    if (auto *model = qobject_cast<QStringListModel *>(m_requirement->completer()->model()))
+        model->setStringList(ids);
+}
+
+QString IssuesView::requirementEmptyText() const
+{
+    const QString requirement = requirementFilter();
+    QStringList matched;
+    bool manual = false;
+    const QStringList checks = checksOfRequirement(requirement, &matched, &manual);
+    if (!checks.isEmpty())
+        return {};
+    if (!matched.isEmpty() && manual)
+        return tr("<h3>Requirement %1 is checked by hand</h3><p>No automated check maps to it, so it has no "
+                  "issues: it is attested under <b>Waivers &amp; attestations</b>.</p>")
+            .arg(esc(requirement));
+    return tr("<h3>No requirement %1</h3><p>None of this project's templates (%2) has a requirement with this "
+              "id. Clear the requirement filter, or type an id such as 5.2.7 or 8.3.6.</p>")
+        .arg(esc(requirement), esc(m_templateIds.join(QStringLiteral(", "))));
 }
 
 void IssuesView::applyFilter()
@@ -231,6 +464,23 @@ void IssuesView::applyFilter()
     if (m_path.isEmpty()) {
         m_model->clear();
         return;
+    }
+    if (!requirementFilter().isEmpty()) {
+        if (!m_catalog) {
+            m_count->setText(tr("Loading…"));
+            setStatus(tr("Reading the templates to find the checks of requirement %1…").arg(requirementFilter()));
+            return;
+        }
+        if (const QString empty = requirementEmptyText(); !empty.isEmpty()) {
+            // No check maps to it: an empty filter of checks would mean "every check".
+            m_model->clear();
+            m_count->setText(tr("%n issue(s)", nullptr, 0));
+            m_detail->setVisible(false);
+            m_empty->setText(empty);
+            m_stack->setCurrentWidget(m_empty);
+            emit issuesLoaded(0);
+            return;
+        }
     }
     m_count->setText(tr("Loading…"));
     m_model->setQuery(m_path, currentFilter());
@@ -247,8 +497,9 @@ void IssuesView::onFirstPage()
         m_table->selectRow(0);
     } else {
         const IssueFilter filter = currentFilter();
-        const bool narrowed
-            = !filter.text.isEmpty() || !filter.assetName.isEmpty() || filter.minSeverity.has_value();
+        const bool narrowed = !filter.text.isEmpty() || !filter.assetName.isEmpty() || filter.minSeverity.has_value()
+            || filter.severity.has_value() || !filter.checkIds.isEmpty() || !filter.checkId.isEmpty()
+            || filter.event.has_value();
         if (m_assetCount == 0) {
             m_empty->setText(
                 tr("<h3>No issues yet</h3><p>This project has no assets. Add one, then run an "
@@ -262,8 +513,9 @@ void IssuesView::onFirstPage()
                    "<code>triad-cli scan %1 --template cis-linux</code></p>")
                     .arg(esc(m_path)));
         } else if (narrowed) {
-            m_empty->setText(tr("<h3>No issue matches these filters</h3><p>Clear the search, or choose "
-                                "<b>All assets</b> and <b>All severities</b>.</p>"));
+            m_empty->setText(tr("<h3>No issue matches these filters</h3><p>Clear the search and the requirement, "
+                                "remove the check or run scope, or choose <b>All assets</b> and <b>All "
+                                "severities</b>.</p>"));
         } else if (filter.states == QStringList {QStringLiteral("open")}) {
             m_empty->setText(tr("<h3>No open issues</h3><p>Every failing check is fixed or waived. Choose "
                                 "<b>All states</b> to see the history.</p>"));
@@ -337,6 +589,8 @@ void IssuesView::showDetail(const IssueRecord &issue, const IssueDetail *detail)
             += QStringLiteral("<tr><td><b>%1</b></td><td>%2</td></tr>").arg(tr("Waiver")).arg(issue.waiverId);
     if (detail && detail->latest) {
         const CheckResult &r = detail->latest->result;
+        html += QStringLiteral("<tr><td><b>%1</b></td><td>%2 · %3</td></tr>")
+                    .arg(tr("Latest result"), runText(detail->latest->runId), esc(toString(r.status)));
         html += QStringLiteral("<tr><td><b>%1</b></td><td>%2</td></tr><tr><td><b>%3</b></td><td>%4</td></tr>")
                     .arg(tr("Expected"), esc(r.expected), tr("Actual"), esc(r.actual));
         if (!r.message.isEmpty())
@@ -347,6 +601,8 @@ void IssuesView::showDetail(const IssueRecord &issue, const IssueDetail *detail)
                              esc(detail->latest->requirementIds.join(QStringLiteral(", "))));
     }
     html += QStringLiteral("</table>");
+    if (detail && detail->latest)
+        html += evidenceHtml(detail->evidence);
     html += QStringLiteral("<h4>%1</h4>").arg(tr("History"));
     if (!detail) {
         html += tr("<p><i>Loading the history…</i></p>");

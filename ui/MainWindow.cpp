@@ -1,6 +1,7 @@
 #include "MainWindow.h"
 
 #include "CheckDetailHtml.h"
+#include "DashboardView.h"
 #include "IssuesView.h"
 #include "ProjectLoader.h"
 #include "RegisterView.h"
@@ -161,6 +162,10 @@ void MainWindow::buildUi()
     m_pages->addWidget(m_issues);
     m_register = new RegisterView(m_pages);
     m_pages->addWidget(m_register);
+    // The dashboard is the landing page of an open project: first in the side bar.
+    m_dashboard = new DashboardView(m_pages);
+    m_pages->insertWidget(0, m_dashboard);
+    m_sideBar->insertItem(0, tr("Dashboard"));
     m_stack->addWidget(workspace);
     setCentralWidget(m_stack);
 
@@ -171,6 +176,10 @@ void MainWindow::buildUi()
         QAction *action = view->addAction(views[n].first, this, [this, v = views[n].second] { showView(v); });
         action->setShortcut(QKeySequence(Qt::CTRL | Qt::Key(Qt::Key_1 + n)));
     }
+    QAction *dashboard = new QAction(tr("&Dashboard"), view);
+    dashboard->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_0));
+    connect(dashboard, &QAction::triggered, this, [this] { showView(View::Dashboard); });
+    view->insertAction(view->actions().value(0), dashboard);
     view->addSeparator();
     view->addAction(m_issues->waiveAction());
     connect(m_sideBar, &QListWidget::currentRowChanged, m_pages, &QStackedWidget::setCurrentIndex);
@@ -180,6 +189,14 @@ void MainWindow::buildUi()
     connect(m_register, &RegisterView::registerLoaded, this, &MainWindow::registerLoaded);
     connect(m_issues, &IssuesView::waiverAdded, m_register, &RegisterView::reload);
     connect(m_register, &RegisterView::waiverEnded, m_issues, &IssuesView::reload);
+    connect(m_dashboard, &DashboardView::dashboardLoaded, this, &MainWindow::dashboardLoaded);
+    connect(m_dashboard, &DashboardView::issuesRequested, this,
+            [this](const IssueFilter &filter, const QString &requirementId) {
+                m_issues->setFilter(filter, requirementId);
+                showView(View::Issues);
+            });
+    connect(m_issues, &IssuesView::waiverAdded, m_dashboard, &DashboardView::reload);
+    connect(m_register, &RegisterView::waiverEnded, m_dashboard, &DashboardView::reload);
 
     connect(m_statusFilter, &QComboBox::currentIndexChanged, this,
             [this] { m_filter->setStatusFilter(m_statusFilter->currentData().toInt()); });
@@ -232,6 +249,7 @@ void MainWindow::openProject(const QString &path)
         self->m_stack->setCurrentIndex(1);
         self->m_issues->setProject(path, snapshot->assets, snapshot->runs);
         self->m_register->setProject(path);
+        self->m_dashboard->setProject(path);
         if (snapshot->runs.isEmpty()) {
             self->m_noRuns->setText(tr("<h2>%1</h2><p>This project has %2 asset(s) and no assessment yet.</p>"
                                        "<p>Run one with <code>triad-cli scan %3 --template cis-linux</code>.</p>")
@@ -247,14 +265,30 @@ void MainWindow::openProject(const QString &path)
     });
 }
 
+// Pages are found by widget, not by side-bar row, so that adding a page anywhere in the side bar
+// leaves the View values alone.
+QWidget *MainWindow::pageOf(View view) const
+{
+    switch (view) {
+    case View::Results: return m_resultsPage;
+    case View::Issues: return m_issues;
+    case View::Register: return m_register;
+    case View::Dashboard: return m_dashboard;
+    }
+    return nullptr;
+}
+
 void MainWindow::showView(View view)
 {
-    m_sideBar->setCurrentRow(int(view));
+    m_sideBar->setCurrentRow(m_pages->indexOf(pageOf(view)));
 }
 
 MainWindow::View MainWindow::currentView() const
 {
-    return View(m_pages->currentIndex());
+    for (View view : {View::Results, View::Issues, View::Register, View::Dashboard})
+        if (pageOf(view) == m_pages->currentWidget())
+            return view;
+    return View::Dashboard;
 }
 
 void MainWindow::selectRun(qint64 runId)

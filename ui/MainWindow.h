@@ -16,6 +16,7 @@ class QTextBrowser;
 namespace triad {
 
 class Catalog;
+class DashboardView;
 class IssuesView;
 class RegisterView;
 class ResultFilterProxy;
@@ -37,11 +38,12 @@ public:
     void openProject(const QString &path);
     [[nodiscard]] QString projectPath() const { return m_projectPath; }
 
-    enum class View { Results, Issues, Register };
+    enum class View { Results, Issues, Register, Dashboard };
     void showView(View view);
     [[nodiscard]] View currentView() const;
     [[nodiscard]] IssuesView *issuesView() const { return m_issues; }
     [[nodiscard]] RegisterView *registerView() const { return m_register; }
+    [[nodiscard]] DashboardView *dashboardView() const { return m_dashboard; }
 
 signals:
     /// Emitted once a project (or a run) has been loaded and shown: lets tests and scripts wait.
@@ -52,6 +54,8 @@ signals:
     /// The Issues view's detail pane shows the history of an issue.
     void issueDetailShown(qint64 issueId);
     void registerLoaded();
+    /// The dashboard shows the project's charts (or its empty state).
+    void dashboardLoaded();
 
 private:
     void buildUi();
@@ -59,6 +63,7 @@ private:
     void showMessage(const QString &text);
     void selectRun(qint64 runId);
     void showResult(const StoredResult &result);
+    [[nodiscard]] QWidget *pageOf(View view) const;
 
     std::shared_ptr<const Catalog> m_catalog;   ///< for remediation and verification texts
     QString m_projectPath;
@@ -75,6 +80,7 @@ private:
     QLabel *m_noRuns = nullptr;
     IssuesView *m_issues = nullptr;
     RegisterView *m_register = nullptr;
+    DashboardView *m_dashboard = nullptr;
     QTableView *m_runView = nullptr;
     QTableView *m_resultView = nullptr;
     QTextBrowser *m_detail = nullptr;

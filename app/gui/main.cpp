@@ -29,7 +29,7 @@ int main(int argc, char *argv[])
     // project's latest run is shown, then quit.
     parser.addOption({QStringLiteral("screenshot"), QStringLiteral("Save a PNG of the window after loading, then quit."),
                       QStringLiteral("png")});
-    parser.addOption({QStringLiteral("view"), QStringLiteral("View to show first: results, issues or register."),
+    parser.addOption({QStringLiteral("view"), QStringLiteral("View to show first: dashboard (the default), results, issues or register."),
                       QStringLiteral("name"), QStringLiteral("results")});
     parser.process(app);
 
@@ -39,6 +39,11 @@ int main(int argc, char *argv[])
         window.showView(triad::MainWindow::View::Issues);
     else if (view == QLatin1String("register"))
         window.showView(triad::MainWindow::View::Register);
+    else if (view == QLatin1String("dashboard"))
+        window.showView(triad::MainWindow::View::Dashboard);
+    // The dashboard is the landing page; "results" (the option's default) is shown when asked for.
+    else if (view == QLatin1String("results") && parser.isSet(QStringLiteral("view")))
+        window.showView(triad::MainWindow::View::Results);
     QString project = parser.value(QStringLiteral("project"));
     if (project.isEmpty())
         project = parser.positionalArguments().value(0);
@@ -62,6 +67,8 @@ int main(int argc, char *argv[])
                 if (total == 0)
                     save();
             });
+        } else if (view == QLatin1String("dashboard") || !parser.isSet(QStringLiteral("view"))) {
+            QObject::connect(&window, &triad::MainWindow::dashboardLoaded, &window, save, Qt::SingleShotConnection);
         } else if (view == QLatin1String("register")) {
             QObject::connect(&window, &triad::MainWindow::registerLoaded, &window, save, Qt::SingleShotConnection);
         } else {

@@ -1,0 +1,214 @@
+#include "HeatMapWidget.h"
+
+#include <QHelpEvent>
+#include <QFontMetrics>
+#include <QMouseEvent>
+#include <QPainter>
+#include <QToolTip>
+
+#include <algorithm>
+
+namespace triad {
+namespace {
+
+constexpr int kMinCell = 18;
+constexpr int kMaxCell = 34;
+constexpr int kFooter = 22;     // the "n more" note and the legend
+constexpr int kMaxLabelChars = 22;
+
+} // namespace
+
+QColor heatColor(HeatStatus status, const QPalette &palette)
+{
+    // Mid-saturated hues stay readable on a light and on a dark window colour alike.
+    switch (status) {
+    case HeatStatus::Fail: return QColor(0xd3, 0x2f, 0x2f);
+    case HeatStatus::Error: return QColor(0xf5, 0x9e, 0x0b);
+    case HeatStatus::Pass: return QColor(0x43, 0xa0, 0x47);
+    case HeatStatus::NotApplicable: return palette.color(QPalette::Mid);
+    case HeatStatus::NoData: break;
+    }
+    return palette.color(QPalette::AlternateBase);
+}
+
+QString heatStatusText(HeatStatus status)
+{
+    switch (status) {
+    case HeatStatus::Fail: return HeatMapWidget::tr("failed");
+    case HeatStatus::Error: return HeatMapWidget::tr("error (not evaluated)");
+    case HeatStatus::Pass: return HeatMapWidget::tr("passed");
+    case HeatStatus::NotApplicable: return HeatMapWidget::tr("not applicable");
+    case HeatStatus::NoData: break;
+    }
+    return HeatMapWidget::tr("not assessed");
+}
+
+HeatMapWidget::HeatMapWidget(QWidget *parent) : QWidget(parent)
+{
+    setObjectName(QStringLiteral("heatMap"));
+    setMouseTracking(true);
+    setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Expanding);
+}
+
+void HeatMapWidget::setData(HeatMapData data)
+{
+    m_data = std::move(data);
+    updateGeometry();
+    update();
+}
+
+QSize HeatMapWidget::sizeHint() const
+{
+    return {600, 320};
+}
+
+QSize HeatMapWidget::minimumSizeHint() const
+{
+    return {240, 140};
+}
+
+HeatMapWidget::Layout HeatMapWidget::layout() const
+{
+    Layout l;
+    const QFontMetrics fm = fontMetrics();
+    int label = 0;
+    for (const QString &asset : m_data.assets)
+        label = std::max(label, fm.horizontalAdvance(asset.left(kMaxLabelChars)));
+    l.labelWidth = std::min(label, width() / 3) + 8;
+    int header = 0;
+    for (const QString &req : m_data.requirements)
+        header = std::max(header, fm.horizontalAdvance(req.left(kMaxLabelChars)));
+    l.headerHeight = std::min(header, height() / 3) + 8;
+    const int availableWidth = width() - l.labelWidth - 4;
+    const int availableHeight = height() - l.headerHeight - kFooter;
+    const int columns = int(m_data.requirements.size());
+    const int rows = int(m_data.assets.size());
+    if (columns == 0 || rows == 0 || availableWidth < kMinCell || availableHeight < kMinCell)
+        return l;
+    l.cell = std::clamp(std::min(availableWidth / columns, availableHeight / rows), kMinCell, kMaxCell);
+    l.columns = std::min(columns, availableWidth / l.cell);
+    l.rows = std::min(rows, availableHeight / l.cell);
+    return l;
+}
+
+int HeatMapWidget::visibleRows() const
+{
+    return layout().rows;
+}
+
+int HeatMapWidget::visibleColumns() const
+{
+    return layout().columns;
+}
+
+QRect HeatMapWidget::cellRect(int row, int column) const
+{
+    const Layout l = layout();
+    if (row < 0 || column < 0 || row >= l.rows || column >= l.columns)
+        return {};
+    return {l.labelWidth + column * l.cell, l.headerHeight + row * l.cell, l.cell - 2, l.cell - 2};
+}
+
+std::pair<int, int> HeatMapWidget::cellAt(const QPoint &pos) const
+{
+    const Layout l = layout();
+    if (l.cell == 0 || pos.x() < l.labelWidth || pos.y() < l.headerHeight)
+        return {-1, -1};
+    const int column = (pos.x() - l.labelWidth) / l.cell;
+    const int row = (pos.y() - l.headerHeight) / l.cell;
+    if (row >= l.rows || column >= l.columns)
+        return {-1, -1};
+    return {row, column};
+}
+
+QString HeatMapWidget::cellToolTip(int row, int column) const
+{
+    if (row < 0 || column < 0 || row >= m_data.assets.size() || column >= m_data.requirements.size())
+        return {};
+    const HeatStatus status = m_data.at(row, column);
+    QString text = tr("%1 · requirement %2: %3")
+                       .arg(m_data.assets.at(row), m_data.requirements.at(column), heatStatusText(status));
+    if (const int failing = m_data.failuresAt(row, column); failing > 0)
+        text += QLatin1Char('\n') + tr("%n failing check(s). Click to see the issues.", nullptr, failing);
+    return text;
+}
+
+void HeatMapWidget::paintEvent(QPaintEvent *)
+{
+    QPainter p(this);
+    const QPalette pal = palette();
+    const Layout l = layout();
+    if (l.cell == 0)
+        return;
+    const QFontMetrics fm = fontMetrics();
+    p.setPen(pal.color(QPalette::WindowText));
+    for (int row = 0; row < l.rows; ++row) {
+        const QRect label(0, l.headerHeight + row * l.cell, l.labelWidth - 6, l.cell - 2);
+        p.drawText(label, Qt::AlignRight | Qt::AlignVCenter,
+                   fm.elidedText(m_data.assets.at(row), Qt::ElideMiddle, label.width()));
+    }
+    // Requirement ids upright from the cells, bottom to top, so that long ids fit narrow columns.
+    for (int column = 0; column < l.columns; ++column) {
+        p.save();
+        p.translate(l.labelWidth + column * l.cell + l.cell / 2 + fm.ascent() / 2 - 1, l.headerHeight - 4);
+        p.rotate(-90);
+        p.drawText(0, 0, fm.elidedText(m_data.requirements.at(column), Qt::ElideRight, l.headerHeight - 6));
+        p.restore();
+    }
+    for (int row = 0; row < l.rows; ++row) {
+        for (int column = 0; column < l.columns; ++column) {
+            const QRect cell = cellRect(row, column);
+            p.fillRect(cell, heatColor(m_data.at(row, column), pal));
+            if (const int failing = m_data.failuresAt(row, column); failing > 1 && l.cell >= 22) {
+                p.setPen(Qt::white);
+                p.drawText(cell, Qt::AlignCenter, QString::number(failing));
+            }
+        }
+    }
+    // What did not fit, then the legend.
+    int x = 0;
+    const int y = l.headerHeight + l.rows * l.cell + 4;
+    p.setPen(pal.color(QPalette::WindowText));
+    const qsizetype hiddenRows = m_data.assets.size() - l.rows;
+    const qsizetype hiddenColumns = m_data.requirements.size() - l.columns;
+    if (hiddenRows > 0 || hiddenColumns > 0) {
+        const QString more = tr("+%1 assets, +%2 requirements not shown (fewest failures)")
+                                 .arg(hiddenRows).arg(hiddenColumns);
+        p.drawText(QRect(x, y, width(), kFooter - 4), Qt::AlignLeft | Qt::AlignVCenter, more);
+        x += fm.horizontalAdvance(more) + 16;
+    }
+    for (HeatStatus s : {HeatStatus::Fail, HeatStatus::Error, HeatStatus::Pass, HeatStatus::NotApplicable}) {
+        const QString text = heatStatusText(s);
+        if (x + 14 + fm.horizontalAdvance(text) > width())
+            break;
+        p.fillRect(QRect(x, y + 4, 10, 10), heatColor(s, pal));
+        p.drawText(QRect(x + 14, y, width(), kFooter - 4), Qt::AlignLeft | Qt::AlignVCenter, text);
+        x += 14 + fm.horizontalAdvance(text) + 12;
+    }
+}
+
+void HeatMapWidget::mousePressEvent(QMouseEvent *event)
+{
+    const auto [row, column] = cellAt(event->position().toPoint());
+    if (row < 0 || event->button() != Qt::LeftButton) {
+        QWidget::mousePressEvent(event);
+        return;
+    }
+    emit cellClicked(m_data.assets.at(row), m_data.requirements.at(column));
+}
+
+bool HeatMapWidget::event(QEvent *event)
+{
+    if (event->type() == QEvent::ToolTip) {
+        auto *help = static_cast<QHelpEvent *>(event);
+        const auto [row, column] = cellAt(help->pos());
+        if (row >= 0)
+            QToolTip::showText(help->globalPos(), cellToolTip(row, column), this);
+        else
+            QToolTip::hideText();
+        return true;
+    }
+    return QWidget::event(event);
+}
+
+} // namespace triad
