@@ -53,7 +53,7 @@ void DashboardView::buildUi()
         view->setObjectName(QLatin1String(name));
         view->setAccessibleName(accessibleName);
         view->setRenderHint(QPainter::Antialiasing);
-        view->setMinimumSize(360, 260);
+        view->setMinimumSize(320, 260);
         view->setFrameShape(QFrame::NoFrame);
         return view;
     };
@@ -63,17 +63,27 @@ void DashboardView::buildUi()
     m_topChecks = makeView("topChecksChart", tr("Top failing checks"));
     m_heatTitle = new QLabel(charts);
     m_heatTitle->setObjectName(QStringLiteral("heatMapTitle"));
+    m_heatTitle->setWordWrap(true);
     m_heatMap = new HeatMapWidget(charts);
     m_heatMap->setMinimumHeight(220);
+    // Three charts side by side; below them the top checks and the heat map, which needs the
+    // width for its requirement columns.
+    auto *heat = new QVBoxLayout;
+    heat->addWidget(m_heatTitle);
+    heat->addWidget(m_heatMap, 1);
     grid->addWidget(m_trend, 0, 0);
     grid->addWidget(m_events, 0, 1);
-    grid->addWidget(m_severity, 1, 0);
-    grid->addWidget(m_topChecks, 1, 1);
-    grid->addWidget(m_heatTitle, 2, 0, 1, 2);
-    grid->addWidget(m_heatMap, 3, 0, 1, 2);
-    grid->setRowStretch(0, 3);
+    grid->addWidget(m_severity, 0, 2);
+    grid->addWidget(m_topChecks, 1, 0);
+    grid->addLayout(heat, 1, 1, 1, 2);
+    grid->setRowStretch(0, 2);
     grid->setRowStretch(1, 3);
-    grid->setRowStretch(3, 3);
+    // The first column is a little wider: the top checks' ids are long.
+    grid->setColumnStretch(0, 5);
+    grid->setColumnStretch(1, 4);
+    grid->setColumnStretch(2, 4);
+    // Ten horizontal bars need room for their check ids to be readable.
+    m_topChecks->setMinimumHeight(m_topChecks->fontMetrics().height() * 3 * DashboardQueries::kTopChecks / 2 + 80);
     scroll->setWidget(charts);
     m_stack->addWidget(scroll);
     layout->addWidget(m_stack, 1);

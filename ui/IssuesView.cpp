@@ -135,9 +135,9 @@ void IssuesView::buildUi()
     m_requirement = new QLineEdit(this);
     m_requirement->setObjectName(QStringLiteral("issueRequirementFilter"));
     m_requirement->setPlaceholderText(tr("Requirement, e.g. 8.3.6"));
+    m_requirement->setMinimumWidth(m_requirement->fontMetrics().horizontalAdvance(m_requirement->placeholderText()) + 40);
     m_requirement->setToolTip(tr("Issues of the checks a template requirement maps to; \"8.3\" takes all of 8.3.x"));
     m_requirement->setClearButtonEnabled(true);
-    m_requirement->setMaximumWidth(m_requirement->fontMetrics().horizontalAdvance(QLatin1Char('m')) * 16);
     auto *completer = new QCompleter(new QStringListModel(m_requirement), m_requirement);
     completer->setCaseSensitivity(Qt::CaseInsensitive);
     m_requirement->setCompleter(completer);

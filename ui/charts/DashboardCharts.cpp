@@ -100,6 +100,11 @@ void followPalette(QChart *chart, const QPalette &palette)
     chart->legend()->setLabelColor(text);
     QColor grid = text;
     grid.setAlpha(40);
+    for (QAbstractSeries *series : chart->series())
+        if (auto *bars = qobject_cast<QAbstractBarSeries *>(series);
+            bars && bars->labelsPosition() == QAbstractBarSeries::LabelsOutsideEnd)
+            for (QBarSet *set : bars->barSets())
+                set->setLabelColor(text);
     for (QAbstractAxis *axis : chart->axes()) {
         axis->setLabelsColor(text);
         axis->setLinePenColor(palette.color(QPalette::Mid));
@@ -214,37 +219,44 @@ QChart *severityBreakdown(const QMap<Severity, int> &counts, std::function<void(
     for (int n : counts)
         total += n;
     QChart *chart = newChart(tr("Open issues by severity (%1)").arg(total));
-    // One set per severity, each with a value in its own column only: so each bar has its colour.
-    auto *series = new QStackedBarSeries(chart);
+    // Horizontal, so that the severity names have room; one set per severity with a value in its
+    // own row only, so that each bar has its colour. Bar categories grow upwards: critical last.
+    auto *series = new QHorizontalStackedBarSeries(chart);
+    const QList<Severity> bottomUp(kSeverities.crbegin(), kSeverities.crend());
     QStringList categories;
     int max = 0;
-    for (Severity s : kSeverities) {
-        categories << QStringLiteral("%1 (%2)").arg(severityLabel(s)).arg(counts.value(s));
+    for (Severity s : bottomUp) {
+        categories << severityLabel(s);
         max = std::max(max, counts.value(s));
     }
-    for (int column = 0; column < kSeverities.size(); ++column) {
-        const Severity s = kSeverities.at(column);
+    for (int row = 0; row < bottomUp.size(); ++row) {
+        const Severity s = bottomUp.at(row);
         auto *set = new QBarSet(severityLabel(s), series);
         set->setObjectName(toString(s));
         set->setColor(severityColor(s));
         set->setBorderColor(severityColor(s));
-        for (int i = 0; i < kSeverities.size(); ++i)
-            *set << (i == column ? counts.value(s) : 0);
+        for (int i = 0; i < bottomUp.size(); ++i)
+            *set << (i == row ? counts.value(s) : 0);
         QObject::connect(set, &QBarSet::clicked, set, [onClick, s](int) { onClick(s); });
         tipOnHover(set, [counts, s](int) {
             return QChart::tr("%1 open %2 issue(s). Click to list them.").arg(counts.value(s)).arg(toString(s));
         });
         series->append(set);
     }
-    series->setBarWidth(0.6);
+    series->setBarWidth(0.7);
+    // The count beside each bar; followPalette() gives it the text colour.
+    series->setLabelsVisible(true);
+    series->setLabelsFormat(QStringLiteral("@value"));
+    series->setLabelsPosition(QAbstractBarSeries::LabelsOutsideEnd);
     chart->addSeries(series);
-    auto *x = new QBarCategoryAxis;
-    x->append(categories);
-    chart->addAxis(x, Qt::AlignBottom);
-    series->attachAxis(x);
-    QValueAxis *y = countAxis(max);
+    auto *y = new QBarCategoryAxis;
+    y->append(categories);
+    y->setGridLineVisible(false);
     chart->addAxis(y, Qt::AlignLeft);
     series->attachAxis(y);
+    QValueAxis *x = countAxis(max);
+    chart->addAxis(x, Qt::AlignBottom);
+    series->attachAxis(x);
     chart->legend()->setVisible(false);
     return chart;
 }
@@ -258,7 +270,8 @@ QChart *topChecks(const QList<CheckIssueCount> &checks, std::function<void(const
     QStringList categories;
     int max = 0;
     for (const CheckIssueCount &c : bottomUp) {
-        categories << QStringLiteral("%1 (%2)").arg(c.checkId).arg(c.issues);
+        // The bar shows the count (and the tooltip the title): the label only needs the id.
+        categories << c.checkId;
         max = std::max(max, c.issues);
     }
     for (Severity s : kSeverities) {
@@ -293,6 +306,10 @@ QChart *topChecks(const QList<CheckIssueCount> &checks, std::function<void(const
     chart->addSeries(series);
     auto *y = new QBarCategoryAxis;
     y->append(categories);
+    y->setGridLineVisible(false);
+    QFont small = y->labelsFont();
+    small.setPointSizeF(small.pointSizeF() * 0.9);
+    y->setLabelsFont(small);
     chart->addAxis(y, Qt::AlignLeft);
     series->attachAxis(y);
     QValueAxis *x = countAxis(max);

@@ -13,7 +13,7 @@ namespace {
 
 constexpr int kMinCell = 18;
 constexpr int kMaxCell = 34;
-constexpr int kFooter = 22;     // the "n more" note and the legend
+constexpr int kFooter = 40;     // the legend and the "n more" note, a line each
 constexpr int kMaxLabelChars = 22;
 
 } // namespace
@@ -165,25 +165,35 @@ void HeatMapWidget::paintEvent(QPaintEvent *)
             }
         }
     }
-    // What did not fit, then the legend.
+    // The legend, then what did not fit.
+    const int line = fm.height() + 4;
     int x = 0;
     const int y = l.headerHeight + l.rows * l.cell + 4;
     p.setPen(pal.color(QPalette::WindowText));
+    for (HeatStatus s : {HeatStatus::Fail, HeatStatus::Error, HeatStatus::Pass, HeatStatus::NotApplicable, HeatStatus::NoData}) {
+        const QString text = heatStatusText(s);
+        const QRect swatch(x, y + (line - 10) / 2, 10, 10);
+        p.fillRect(swatch, heatColor(s, pal));
+        if (s == HeatStatus::NoData) { // the colour of an empty cell is close to the window's
+            p.setPen(pal.color(QPalette::Mid));
+            p.drawRect(swatch.adjusted(0, 0, -1, -1));
+            p.setPen(pal.color(QPalette::WindowText));
+        }
+        p.drawText(QRect(x + 14, y, width(), line), Qt::AlignLeft | Qt::AlignVCenter, text);
+        x += 14 + fm.horizontalAdvance(text) + 12;
+    }
     const qsizetype hiddenRows = m_data.assets.size() - l.rows;
     const qsizetype hiddenColumns = m_data.requirements.size() - l.columns;
     if (hiddenRows > 0 || hiddenColumns > 0) {
-        const QString more = tr("+%1 assets, +%2 requirements not shown (fewest failures)")
-                                 .arg(hiddenRows).arg(hiddenColumns);
-        p.drawText(QRect(x, y, width(), kFooter - 4), Qt::AlignLeft | Qt::AlignVCenter, more);
-        x += fm.horizontalAdvance(more) + 16;
-    }
-    for (HeatStatus s : {HeatStatus::Fail, HeatStatus::Error, HeatStatus::Pass, HeatStatus::NotApplicable}) {
-        const QString text = heatStatusText(s);
-        if (x + 14 + fm.horizontalAdvance(text) > width())
-            break;
-        p.fillRect(QRect(x, y + 4, 10, 10), heatColor(s, pal));
-        p.drawText(QRect(x + 14, y, width(), kFooter - 4), Qt::AlignLeft | Qt::AlignVCenter, text);
-        x += 14 + fm.horizontalAdvance(text) + 12;
+        QStringList hidden;
+        if (hiddenRows > 0)
+            hidden << tr("%n more asset(s)", nullptr, int(hiddenRows));
+        if (hiddenColumns > 0)
+            hidden << tr("%n more requirement(s)", nullptr, int(hiddenColumns));
+        p.drawText(QRect(0, y + line, width(), line), Qt::AlignLeft | Qt::AlignVCenter,
+                   fm.elidedText(tr("%1 not shown (the fewest failures); a larger window shows more")
+                                     .arg(hidden.join(tr(" and "))),
+                                 Qt::ElideRight, width()));
     }
 }
 
