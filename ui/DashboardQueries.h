@@ -66,10 +66,11 @@ struct HeatMapData {
     [[nodiscard]] bool isEmpty() const { return assets.isEmpty() || requirements.isEmpty(); }
 };
 
-/// Everything the dashboard draws, aggregated in SQL on a worker thread.
+/// Everything the dashboard draws, aggregated in SQL on a worker thread. The trends come apart
+/// (loadTrends): they read every result of every run, the rest only counts and the latest run.
 struct DashboardData {
     QList<RunInfo> runs;
-    QList<TemplateTrend> trends;
+    QList<TemplateTrend> trends;            ///< filled by loadTrends()
     QList<RunEventCounts> events;           ///< oldest run first
     QMap<Severity, int> openBySeverity;     ///< open issues (not waived)
     QList<CheckIssueCount> topChecks;       ///< checks with the most open issues, most first
@@ -77,13 +78,24 @@ struct DashboardData {
     qint64 elapsedMs = 0;                   ///< how long the queries took
 };
 
+struct TrendData {
+    QList<TemplateTrend> trends;
+    int runsComputed = 0;                   ///< runs scored now (the others came from the cache)
+    qint64 elapsedMs = 0;
+};
+
 namespace DashboardQueries {
 /// The number of checks the top-failing-checks chart shows.
 inline constexpr int kTopChecks = 10;
-/// Reads the dashboard of `path` on a pool thread with its own read-only connection.
+/// Reads the dashboard of `path` but its trends on a pool thread with its own read-only connection.
 QFuture<Result<DashboardData>> load(const QString &path);
 /// The same on an open database (what load() runs; for tests and benchmarks).
 Result<DashboardData> read(ProjectDatabase &db);
+/// The score trends of `runs`, on a pool thread. A finished run's score never changes (its
+/// results are written once), so it is kept for the life of the process and only runs not seen
+/// before are scored: a reload after a waiver or a new scan costs the new runs only.
+QFuture<Result<TrendData>> loadTrends(const QString &path, const QList<RunInfo> &runs);
+Result<TrendData> readTrends(ProjectDatabase &db, const QList<RunInfo> &runs);
 /// The asset x requirement map of `folds` (one run's).
 HeatMapData heatMapFrom(const QList<CheckFold> &folds);
 /// The Issues filter of open (not waived) issues, what the severity and top-check charts count.

@@ -130,7 +130,23 @@ void DashboardView::reload()
         }
         self->setStatus({});
         self->showData(*data);
-        emit self->dashboardLoaded();
+        if (data->runs.isEmpty()) {
+            emit self->dashboardLoaded();
+            return;
+        }
+        // The trends read every result of every run: they follow when ready.
+        DashboardQueries::loadTrends(path, data->runs).then(self, [self, generation, path](const Result<TrendData> &trends) {
+            if (!self || self->m_generation != generation)
+                return;
+            if (!trends) {
+                self->setStatus(tr("Cannot compute the scores of %1: %2").arg(path, trends.error().toString()), true);
+            } else {
+                self->m_data.trends = trends->trends;
+                self->m_trendElapsedMs = trends->elapsedMs;
+                self->setChart(self->m_trend, DashboardCharts::scoreTrend(trends->trends));
+            }
+            emit self->dashboardLoaded();
+        });
     });
 }
 
@@ -166,7 +182,9 @@ void DashboardView::showData(const DashboardData &data)
                            .arg(open));
     m_summary->setToolTip(tr("Read in %1 ms").arg(data.elapsedMs));
 
-    setChart(m_trend, DashboardCharts::scoreTrend(data.trends));
+    QChart *pending = DashboardCharts::scoreTrend({});
+    pending->setTitle(tr("Score per run: computing the scores of %n run(s)…", nullptr, int(data.runs.size())));
+    setChart(m_trend, pending);
     QPointer<DashboardView> self(this);
     setChart(m_events, DashboardCharts::issueEvents(data.events, [self](qint64 runId, IssueEvent event) {
         if (!self)

@@ -29,6 +29,8 @@ public:
     void reload();
 
     [[nodiscard]] const DashboardData &data() const { return m_data; }
+    /// How long the score trends took to compute (after the rest was shown).
+    [[nodiscard]] qint64 trendElapsedMs() const { return m_trendElapsedMs; }
     [[nodiscard]] QChartView *scoreTrendView() const { return m_trend; }
     [[nodiscard]] QChartView *issueEventsView() const { return m_events; }
     [[nodiscard]] QChartView *severityView() const { return m_severity; }
@@ -54,6 +56,7 @@ private:
     QString m_path;
     quint64 m_generation = 0;   ///< answers to an older request are dropped
     DashboardData m_data;
+    qint64 m_trendElapsedMs = 0;
     QStackedWidget *m_stack = nullptr;
     QLabel *m_empty = nullptr;
     QLabel *m_summary = nullptr;

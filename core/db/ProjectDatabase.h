@@ -108,9 +108,10 @@ public:
     /// Results folded per (run, asset, check), aggregated in SQL: of run `runId`, or of every run
     /// when it is 0 (ProjectDatabaseAggregates.cpp).
     Result<QList<CheckFold>> checkFolds(qint64 runId = 0);
-    /// The automated requirement score of every run (manual requirements not counted), from
-    /// checkFolds(): the same figures as scoreStoredRun's passed/failed/percent.
-    Result<QMap<qint64, Score>> automatedScoresByRun();
+    /// The automated requirement score of run `runId`, or of every run when it is 0 (manual
+    /// requirements not counted), aggregated in SQL: the same passed, failed, errors, not
+    /// applicable and percentages as scoreStoredRun.
+    Result<QMap<qint64, Score>> automatedScoresByRun(qint64 runId = 0);
     /// Stores an attestation with copies of its evidence files (name, content) and their SHA-256.
     Result<qint64> addAttestation(const Attestation &attestation, const QList<QPair<QString, QByteArray>> &files);
     /// All attestations, or those of one template; newest last.

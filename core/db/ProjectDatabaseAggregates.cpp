@@ -1,11 +1,10 @@
-// Aggregates over a run's results for the dashboard: folded in SQL per (run, asset, check), so
-// that a project with a million results is summarised without a million rows crossing into C++.
+// Aggregates over runs' results for the dashboard, computed in SQL so that a project with a
+// million results is summarised without a million rows crossing into C++.
 #include "ProjectDatabase.h"
 
 #include "db/SqlValues.h"
 
 #include <QHash>
-#include <QSet>
 
 namespace triad {
 
@@ -45,42 +44,48 @@ Result<QList<CheckFold>> ProjectDatabase::checkFolds(qint64 runId)
     });
 }
 
-Result<QMap<qint64, Score>> ProjectDatabase::automatedScoresByRun()
+Result<QMap<qint64, Score>> ProjectDatabase::automatedScoresByRun(qint64 runId)
 {
-    auto folds = checkFolds();
-    if (!folds)
-        return folds.error();
-    // Each fold stands for its results by one result per status that occurred: the requirement
-    // fold of computeScore only asks which statuses occurred and the highest severity.
-    struct RunInput {
-        QList<ScoredResult> results;
-        QMap<QString, QSet<QString>> checksByRequirement;
-    };
-    QMap<qint64, RunInput> inputs;
-    for (const CheckFold &f : std::as_const(*folds)) {
-        RunInput &in = inputs[f.runId];
-        auto add = [&](CheckStatus status) { in.results << ScoredResult{f.assetName, f.checkId, status, f.severity}; };
-        if (f.anyFail)
-            add(CheckStatus::Fail);
-        if (f.anyError)
-            add(CheckStatus::Error);
-        if (f.anyPass)
-            add(CheckStatus::Pass);
-        if (!f.anyFail && !f.anyError && !f.anyPass)
-            add(CheckStatus::NotApplicable);
-        for (const QString &req : f.requirementIds)
-            in.checksByRequirement[req].insert(f.checkId);
-    }
+    // computeScore's rules, in SQL so that a million results never leave SQLite: results folded
+    // per (run, asset, check), then per (run, asset, requirement): fail if any check failed, else
+    // error, else pass, else not applicable; the weight of a pair is its highest severity's (at
+    // least 1). A run whose results name no requirement at all scores each check as one.
+    // Weights follow severityWeight(): info 0, low 1, medium 3, high 6, critical 10.
+    const QString where = runId > 0 ? QStringLiteral(" WHERE run_id = ?") : QString();
+    const QString sql = QStringLiteral(
+        "WITH f AS MATERIALIZED (SELECT run_id, asset_name, check_id, MAX(status = 'fail') AS fail, "
+        "  MAX(status = 'error') AS err, MAX(status IN ('pass', 'waived')) AS pass, "
+        "  MAX(CASE severity WHEN 'critical' THEN 10 WHEN 'high' THEN 6 WHEN 'medium' THEN 3 WHEN 'low' THEN 1 ELSE 0 END) AS w, "
+        "  MAX(requirements_json) AS reqs FROM results") + where + QStringLiteral(
+        "  GROUP BY run_id, asset_name, check_id), "
+        "mapped AS (SELECT DISTINCT run_id FROM f WHERE reqs <> '[]'), "
+        "r AS (SELECT f.run_id, f.asset_name, j.value AS req, MAX(fail) AS fail, MAX(err) AS err, MAX(pass) AS pass, "
+        "        MAX(MAX(w), 1) AS w, 1 AS mapped FROM f, json_each(f.reqs) j GROUP BY f.run_id, f.asset_name, j.value "
+        "      UNION ALL "
+        "      SELECT run_id, asset_name, check_id, fail, err, pass, MAX(w, 1), 0 FROM f WHERE run_id NOT IN mapped), "
+        "assets AS (SELECT run_id, COUNT(DISTINCT asset_name) AS n FROM f GROUP BY run_id) "
+        "SELECT r.run_id, SUM(fail), SUM(NOT fail AND err), SUM(NOT fail AND NOT err AND pass), "
+        "  CASE WHEN MAX(mapped) THEN COUNT(DISTINCT req) * (SELECT n FROM assets a WHERE a.run_id = r.run_id) ELSE COUNT(*) END, "
+        "  SUM(CASE WHEN NOT fail AND NOT err AND pass THEN w ELSE 0 END), "
+        "  SUM(CASE WHEN fail OR (NOT err AND pass) THEN w ELSE 0 END) "
+        "FROM r GROUP BY r.run_id");
+    auto q = exec(sql, runId > 0 ? QVariantList{runId} : QVariantList{});
+    if (!q)
+        return q.error();
     QMap<qint64, Score> scores;
-    for (auto it = inputs.cbegin(); it != inputs.cend(); ++it) {
-        QList<RequirementDef> requirements;
-        for (auto req = it->checksByRequirement.cbegin(); req != it->checksByRequirement.cend(); ++req) {
-            RequirementDef def;
-            def.id = req.key();
-            def.checks = QStringList(req->cbegin(), req->cend());
-            requirements << def;
-        }
-        scores.insert(it.key(), computeScore(requirements, it->results));
+    while (q->next()) {
+        Score s;
+        s.failed = q->value(1).toInt();
+        s.errors = q->value(2).toInt();
+        s.passed = q->value(3).toInt();
+        // Every pair of the run (each asset with each requirement, or each check it ran when the run
+        // names no requirement) that is neither passed, failed nor an error.
+        s.notApplicable = q->value(4).toInt() - s.failed - s.errors - s.passed;
+        if (s.passed + s.failed > 0)
+            s.percent = 100.0 * s.passed / (s.passed + s.failed);
+        if (const double evaluated = q->value(6).toDouble(); evaluated > 0)
+            s.weightedPercent = 100.0 * q->value(5).toDouble() / evaluated;
+        scores.insert(q->value(0).toLongLong(), s);
     }
     return scores;
 }

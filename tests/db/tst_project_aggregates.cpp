@@ -218,10 +218,20 @@ private slots:
                                  res(QStringLiteral("b"), CheckStatus::Pass, Severity::Low, r1),
                                  res(QStringLiteral("c"), CheckStatus::Pass, Severity::Medium, r3)}}},
                               {}, QStringLiteral("pci-dss-4"));
+        // A run of a plain check library: no requirement ids, each check on each asset counts.
+        const qint64 c = scan({{QStringLiteral("web"),
+                                {res(QStringLiteral("a"), CheckStatus::Fail, Severity::Info, {}),
+                                 res(QStringLiteral("b"), CheckStatus::Pass, Severity::Low, {}),
+                                 res(QStringLiteral("b"), CheckStatus::Pass, Severity::Low, {}, QStringLiteral("/z"))}},
+                               {QStringLiteral("db"), {res(QStringLiteral("b"), CheckStatus::NotApplicable, Severity::Low, {})}}},
+                              {}, QStringLiteral("library"));
         auto scores = m_db->automatedScoresByRun();
         QVERIFY(scores);
-        QCOMPARE(scores->keys(), (QList<qint64>{a, b}));
-        for (qint64 run : {a, b}) {
+        QCOMPARE(scores->keys(), (QList<qint64>{a, b, c}));
+        QCOMPARE(scores->value(c).failed, 1);
+        QCOMPARE(scores->value(c).passed, 1);
+        QCOMPARE(m_db->automatedScoresByRun(b)->keys(), QList<qint64>{b});
+        for (qint64 run : {a, b, c}) {
             auto reference = scoreStoredRun(*m_db, run, nullptr);
             QVERIFY(reference);
             const Score s = scores->value(run);
@@ -247,7 +257,7 @@ private slots:
         QCOMPARE(s->failures, 1);
         QCOMPARE_WORDS(s->severity, Severity::High);
         QCOMPARE(s->requirementIds, r3);
-        QCOMPARE(m_db->checkFolds()->size(), 10);
+        QCOMPARE(m_db->checkFolds()->size(), 13);
     }
 
     void issueCountsAndEventFilter()

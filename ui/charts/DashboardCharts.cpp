@@ -11,6 +11,7 @@
 #include <QToolTip>
 #include <QValueAxis>
 
+#include <algorithm>
 #include <cmath>
 
 namespace triad::DashboardCharts {
@@ -100,6 +101,9 @@ void followPalette(QChart *chart, const QPalette &palette)
     chart->legend()->setLabelColor(text);
     QColor grid = text;
     grid.setAlpha(40);
+    for (QAbstractSeries *series : chart->series())
+        if (auto *line = qobject_cast<QXYSeries *>(series))
+            line->setPointLabelsColor(text);
     for (QAbstractSeries *series : chart->series())
         if (auto *bars = qobject_cast<QAbstractBarSeries *>(series);
             bars && bars->labelsPosition() == QAbstractBarSeries::LabelsOutsideEnd)
@@ -302,7 +306,8 @@ QChart *topChecks(const QList<CheckIssueCount> &checks, std::function<void(const
         });
         series->append(set);
     }
-    series->setBarWidth(0.7);
+    // Bars as thick as ten would be, when there are fewer.
+    series->setBarWidth(std::clamp(0.07 * double(checks.size()), 0.3, 0.7));
     chart->addSeries(series);
     auto *y = new QBarCategoryAxis;
     y->append(categories);

@@ -53,8 +53,21 @@ HeatMapWidget::HeatMapWidget(QWidget *parent) : QWidget(parent)
 void HeatMapWidget::setData(HeatMapData data)
 {
     m_data = std::move(data);
+    measureLabels();
     updateGeometry();
     update();
+}
+
+void HeatMapWidget::measureLabels()
+{
+    // Once per data or font: layout() runs for every cell painted and every mouse move.
+    const QFontMetrics fm = fontMetrics();
+    m_assetLabelWidth = 0;
+    for (const QString &asset : std::as_const(m_data.assets))
+        m_assetLabelWidth = std::max(m_assetLabelWidth, fm.horizontalAdvance(asset.left(kMaxLabelChars)));
+    m_requirementLabelWidth = 0;
+    for (const QString &req : std::as_const(m_data.requirements))
+        m_requirementLabelWidth = std::max(m_requirementLabelWidth, fm.horizontalAdvance(req.left(kMaxLabelChars)));
 }
 
 QSize HeatMapWidget::sizeHint() const
@@ -70,15 +83,8 @@ QSize HeatMapWidget::minimumSizeHint() const
 HeatMapWidget::Layout HeatMapWidget::layout() const
 {
     Layout l;
-    const QFontMetrics fm = fontMetrics();
-    int label = 0;
-    for (const QString &asset : m_data.assets)
-        label = std::max(label, fm.horizontalAdvance(asset.left(kMaxLabelChars)));
-    l.labelWidth = std::min(label, width() / 3) + 8;
-    int header = 0;
-    for (const QString &req : m_data.requirements)
-        header = std::max(header, fm.horizontalAdvance(req.left(kMaxLabelChars)));
-    l.headerHeight = std::min(header, height() / 3) + 8;
+    l.labelWidth = std::min(m_assetLabelWidth, width() / 3) + 8;
+    l.headerHeight = std::min(m_requirementLabelWidth, height() / 3) + 8;
     const int availableWidth = width() - l.labelWidth - 4;
     const int availableHeight = height() - l.headerHeight - kFooter;
     const int columns = int(m_data.requirements.size());
@@ -157,7 +163,7 @@ void HeatMapWidget::paintEvent(QPaintEvent *)
     }
     for (int row = 0; row < l.rows; ++row) {
         for (int column = 0; column < l.columns; ++column) {
-            const QRect cell = cellRect(row, column);
+            const QRect cell(l.labelWidth + column * l.cell, l.headerHeight + row * l.cell, l.cell - 2, l.cell - 2);
             p.fillRect(cell, heatColor(m_data.at(row, column), pal));
             if (const int failing = m_data.failuresAt(row, column); failing > 1 && l.cell >= 22) {
                 p.setPen(Qt::white);
@@ -209,6 +215,8 @@ void HeatMapWidget::mousePressEvent(QMouseEvent *event)
 
 bool HeatMapWidget::event(QEvent *event)
 {
+    if (event->type() == QEvent::FontChange)
+        measureLabels();
     if (event->type() == QEvent::ToolTip) {
         auto *help = static_cast<QHelpEvent *>(event);
         const auto [row, column] = cellAt(help->pos());

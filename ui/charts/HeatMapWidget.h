@@ -47,7 +47,11 @@ private:
     [[nodiscard]] Layout layout() const;
     [[nodiscard]] std::pair<int, int> cellAt(const QPoint &pos) const;
 
+    void measureLabels();
+
     HeatMapData m_data;
+    int m_assetLabelWidth = 0;
+    int m_requirementLabelWidth = 0;
 };
 
 /// The colour of a verdict in the heat map and its legend, readable on light and dark palettes.
