@@ -11,7 +11,7 @@ out=${2:-screenshots}
 mkdir -p "$out"
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
-cmake --build "$build" --target triad triad-cli report_demo_project tst_issues_view >/dev/null
+cmake --build "$build" --target triad triad-cli report_demo_project tst_issues_view tst_dashboard >/dev/null
 cli="$build/app/triad-cli"
 gui="$build/app/triad"
 shot() { xvfb-run -a -s '-screen 0 1600x1000x24' "$gui" "$@"; }
@@ -33,4 +33,6 @@ shot --project "$tmp/fresh.triad" --view register --screenshot "$out/register-em
 shot --screenshot "$out/empty-state.png"
 QT_QPA_PLATFORM=offscreen TRIAD_UI_SCREENSHOT_DIR="$(cd "$out" && pwd)" \
     "$build/tests/ui/tst_issues_view" waiverDialogScreenshot >/dev/null
+QT_QPA_PLATFORM=offscreen TRIAD_UI_SCREENSHOT_DIR="$(cd "$out" && pwd)" \
+    "$build/tests/ui/tst_dashboard" clickingChartsOpensTheIssuesViewOnThoseIssues followsADarkPalette >/dev/null
 echo "Screenshots in $out/"

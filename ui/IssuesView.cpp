@@ -136,7 +136,8 @@ void IssuesView::buildUi()
     m_requirement->setObjectName(QStringLiteral("issueRequirementFilter"));
     m_requirement->setPlaceholderText(tr("Requirement, e.g. 8.3.6"));
     m_requirement->setMinimumWidth(m_requirement->fontMetrics().horizontalAdvance(m_requirement->placeholderText()) + 40);
-    m_requirement->setToolTip(tr("Issues of the checks a template requirement maps to; \"8.3\" takes all of 8.3.x"));
+    m_requirementHelp = tr("Issues of the checks a template requirement maps to; \"8.3\" takes all of 8.3.x");
+    m_requirement->setToolTip(m_requirementHelp);
     m_requirement->setClearButtonEnabled(true);
     auto *completer = new QCompleter(new QStringListModel(m_requirement), m_requirement);
     completer->setCaseSensitivity(Qt::CaseInsensitive);
@@ -182,6 +183,10 @@ void IssuesView::buildUi()
     bar->addWidget(m_count);
     bar->addWidget(m_waiveButton);
     layout->addLayout(bar);
+    // Left to right as laid out (the requirement field was added after the search field).
+    setTabOrder(m_asset, m_requirement);
+    setTabOrder(m_requirement, m_scopeClear);
+    setTabOrder(m_scopeClear, m_search);
 
     auto *splitter = new QSplitter(Qt::Vertical, this);
     m_stack = new QStackedWidget(splitter);
@@ -437,6 +442,23 @@ void IssuesView::updateRequirementCompleter()
         model->setStringList(ids);
 }
 
+QString IssuesView::matchedRequirementsText() const
+{
+    QStringList lines;
+    if (!m_catalog)
+        return {};
+    QStringList matched;
+    const QStringList checks = checksOfRequirement(requirementFilter(), &matched);
+    for (const QString &id : m_templateIds) {
+        const AssessmentTemplate *t = m_catalog->assessment(id);
+        for (const RequirementDef &req : t ? t->requirements : QList<RequirementDef> {})
+            if (matched.contains(req.id))
+                lines << QStringLiteral("%1 %2: %3").arg(id, req.id, req.title);
+    }
+    lines << tr("%n check(s): %1", nullptr, int(checks.size())).arg(checks.join(QStringLiteral(", ")));
+    return lines.join(QLatin1Char('\n'));
+}
+
 QString IssuesView::requirementEmptyText() const
 {
     const QString requirement = requirementFilter();
@@ -465,6 +487,7 @@ void IssuesView::applyFilter()
         m_model->clear();
         return;
     }
+    m_requirement->setToolTip(m_requirementHelp);
     if (!requirementFilter().isEmpty()) {
         if (!m_catalog) {
             m_count->setText(tr("Loading…"));
@@ -481,6 +504,7 @@ void IssuesView::applyFilter()
             emit issuesLoaded(0);
             return;
         }
+        m_requirement->setToolTip(matchedRequirementsText());
     }
     m_count->setText(tr("Loading…"));
     m_model->setQuery(m_path, currentFilter());

@@ -75,6 +75,8 @@ private:
     void updateScope();
     void updateRequirementCompleter();
     [[nodiscard]] QString requirementEmptyText() const;
+    /// The requirements and checks the requirement filter stands for (its tooltip).
+    [[nodiscard]] QString matchedRequirementsText() const;
 
     std::shared_ptr<const Catalog> m_catalog;
     QString m_path;
@@ -93,6 +95,7 @@ private:
     QComboBox *m_asset = nullptr;
     QLineEdit *m_search = nullptr;
     QLineEdit *m_requirement = nullptr;
+    QString m_requirementHelp;
     QLabel *m_scope = nullptr;
     QToolButton *m_scopeClear = nullptr;
     QTimer *m_searchDelay = nullptr;

@@ -208,7 +208,7 @@ private slots:
         // Issue events per run.
         QChartView *events = view.issueEventsView();
         QCOMPARE(categories(events, Qt::Horizontal),
-                 (QStringList {QStringLiteral("Run 1"), QStringLiteral("Run 2"), QStringLiteral("Run 3")}));
+                 (QStringList {QStringLiteral("1"), QStringLiteral("2"), QStringLiteral("3")}));
         QCOMPARE(values(barSet(events, QStringLiteral("opened"))), (QList<qreal> {5, 1, 1}));
         QCOMPARE(values(barSet(events, QStringLiteral("fixed"))), (QList<qreal> {0, 1, 0}));
         QCOMPARE(values(barSet(events, QStringLiteral("regressed"))), (QList<qreal> {0, 0, 1}));
@@ -359,6 +359,11 @@ private slots:
         QTRY_COMPARE_WITH_TIMEOUT(shownKeys(*issues->model()), QStringList {kWeb + QLatin1Char('/') + kPwquality}, 15000);
         QVERIFY(issues->currentFilter().checkIds.contains(kPwquality));
         QCOMPARE(issues->currentFilter().assetName, kWeb);
+        if (const QString dir = qEnvironmentVariable("TRIAD_UI_SCREENSHOT_DIR"); !dir.isEmpty()) {
+            QSignalSpy detail(issues, &IssuesView::detailShown);
+            QVERIFY(caught(detail));
+            QVERIFY(window.grab().save(dir + QStringLiteral("/issues-from-heat-map.png")));
+        }
     }
 
     void requirementFilterResolvesThroughTheTemplates()
@@ -382,6 +387,8 @@ private slots:
         QVERIFY(type(QStringLiteral("5.1.20")));
         QCOMPARE(view.currentFilter().checkIds, QStringList {kRootLogin});
         QCOMPARE(view.model()->rowCount(), 3);
+        const QString help = view.findChild<QLineEdit *>(QStringLiteral("issueRequirementFilter"))->toolTip();
+        QVERIFY2(help.contains(QStringLiteral("cis-linux 5.1.20: Root login is disabled")), qPrintable(help));
         // A prefix takes the requirements below it: 7.1 holds 7.1.11 (world-writable files).
         QVERIFY(type(QStringLiteral("7.1")));
         QVERIFY(view.currentFilter().checkIds.contains(kWorldWritable));

@@ -182,7 +182,7 @@ QChart *issueEvents(const QList<RunEventCounts> &allRuns, std::function<void(qin
     QStringList categories;
     int max = 0;
     for (const RunEventCounts &r : runs) {
-        categories << tr("Run %1").arg(r.runId);
+        categories << QString::number(r.runId); // "Run 12" would be elided under twenty bars
         max = std::max(max, r.opened + r.fixed + r.regressed);
     }
     for (const Kind &kind : kinds) {
@@ -209,6 +209,7 @@ QChart *issueEvents(const QList<RunEventCounts> &allRuns, std::function<void(qin
     chart->addSeries(series);
     auto *x = new QBarCategoryAxis;
     x->append(categories);
+    x->setTitleText(tr("Run"));
     chart->addAxis(x, Qt::AlignBottom);
     series->attachAxis(x);
     QValueAxis *y = countAxis(max);
