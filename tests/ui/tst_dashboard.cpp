@@ -245,6 +245,22 @@ private slots:
         QCOMPARE(view.heatMap()->visibleRows(), 2);
         QCOMPARE(view.heatMap()->visibleColumns(), 2);
         QVERIFY(view.heatMap()->cellToolTip(1, 1).contains(QStringLiteral("passed")));
+
+        // The keyboard reaches the cells too: arrows move, Enter opens the issues.
+        QString clickedAsset;
+        QString clickedRequirement;
+        connect(view.heatMap(), &HeatMapWidget::cellClicked, this, [&](const QString &asset, const QString &req) {
+            clickedAsset = asset;
+            clickedRequirement = req;
+        });
+        view.heatMap()->setFocus();
+        QTest::keyClick(view.heatMap(), Qt::Key_Right);
+        QTest::keyClick(view.heatMap(), Qt::Key_Right); // stays on the last column
+        QTest::keyClick(view.heatMap(), Qt::Key_Down);
+        QCOMPARE(view.heatMap()->currentCell(), (std::pair {1, 1}));
+        QTest::keyClick(view.heatMap(), Qt::Key_Return);
+        QCOMPARE(clickedAsset, kDb);
+        QCOMPARE(clickedRequirement, QStringLiteral("8.3.6"));
     }
 
     void heatMapFoldsWorstFirstAndKeepsTheMostFailing()

@@ -1,6 +1,7 @@
 #include "HeatMapWidget.h"
 
 #include <QHelpEvent>
+#include <QKeyEvent>
 #include <QFontMetrics>
 #include <QMouseEvent>
 #include <QPainter>
@@ -47,12 +48,15 @@ HeatMapWidget::HeatMapWidget(QWidget *parent) : QWidget(parent)
 {
     setObjectName(QStringLiteral("heatMap"));
     setMouseTracking(true);
+    setFocusPolicy(Qt::StrongFocus);
+    setAccessibleName(tr("Assets by requirements heat map"));
     setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Expanding);
 }
 
 void HeatMapWidget::setData(HeatMapData data)
 {
     m_data = std::move(data);
+    m_current = {0, 0};
     measureLabels();
     updateGeometry();
     update();
@@ -171,6 +175,13 @@ void HeatMapWidget::paintEvent(QPaintEvent *)
             }
         }
     }
+    if (hasFocus() && m_current.first < l.rows && m_current.second < l.columns) {
+        const QRect cell(l.labelWidth + m_current.second * l.cell, l.headerHeight + m_current.first * l.cell, l.cell - 2,
+                         l.cell - 2);
+        p.setPen(QPen(pal.color(QPalette::Highlight), 2));
+        p.drawRect(cell.adjusted(-1, -1, 0, 0));
+        p.setPen(pal.color(QPalette::WindowText));
+    }
     // The legend, then what did not fit.
     const int line = fm.height() + 4;
     int x = 0;
@@ -211,6 +222,29 @@ void HeatMapWidget::mousePressEvent(QMouseEvent *event)
         return;
     }
     emit cellClicked(m_data.assets.at(row), m_data.requirements.at(column));
+}
+
+void HeatMapWidget::keyPressEvent(QKeyEvent *event)
+{
+    const Layout l = layout();
+    auto [row, column] = m_current;
+    switch (event->key()) {
+    case Qt::Key_Left: column = std::max(0, column - 1); break;
+    case Qt::Key_Right: column = std::min(l.columns - 1, column + 1); break;
+    case Qt::Key_Up: row = std::max(0, row - 1); break;
+    case Qt::Key_Down: row = std::min(l.rows - 1, row + 1); break;
+    case Qt::Key_Return:
+    case Qt::Key_Enter:
+    case Qt::Key_Space:
+        if (row < l.rows && column < l.columns)
+            emit cellClicked(m_data.assets.at(row), m_data.requirements.at(column));
+        return;
+    default: QWidget::keyPressEvent(event); return;
+    }
+    m_current = {std::max(0, row), std::max(0, column)};
+    if (const QRect cell = cellRect(m_current.first, m_current.second); !cell.isNull())
+        QToolTip::showText(mapToGlobal(cell.bottomRight()), cellToolTip(m_current.first, m_current.second), this);
+    update();
 }
 
 bool HeatMapWidget::event(QEvent *event)

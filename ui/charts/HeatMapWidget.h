@@ -24,6 +24,8 @@ public:
     /// Where cell (row, column) is drawn; empty when it is not shown.
     [[nodiscard]] QRect cellRect(int row, int column) const;
     [[nodiscard]] QString cellToolTip(int row, int column) const;
+    /// The cell the keyboard is on (arrow keys move it, Enter or Space clicks it).
+    [[nodiscard]] std::pair<int, int> currentCell() const { return m_current; }
 
     QSize sizeHint() const override;
     QSize minimumSizeHint() const override;
@@ -34,6 +36,7 @@ signals:
 protected:
     void paintEvent(QPaintEvent *event) override;
     void mousePressEvent(QMouseEvent *event) override;
+    void keyPressEvent(QKeyEvent *event) override;
     bool event(QEvent *event) override;
 
 private:
@@ -52,6 +55,7 @@ private:
     HeatMapData m_data;
     int m_assetLabelWidth = 0;
     int m_requirementLabelWidth = 0;
+    std::pair<int, int> m_current {0, 0};
 };
 
 /// The colour of a verdict in the heat map and its legend, readable on light and dark palettes.
