@@ -301,6 +301,71 @@ private slots:
         QVERIFY(!empty->isVisible());
     }
 
+    void setFilterPutsAnotherViewsFilterIntoTheControls()
+    {
+        QTemporaryDir dir;
+        const QString path = makeLifecycleProject(dir.path());
+        IssuesView view;
+        QAbstractItemModelTester tester(view.model(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+        view.show();
+        QSignalSpy loaded(&view, &IssuesView::issuesLoaded);
+        view.setProject(path, assetsOf(path), runsOf(path));
+        QVERIFY(caught(loaded));
+        auto apply = [&](const IssueFilter &filter, const QString &requirement = {}) {
+            loaded.clear();
+            view.setFilter(filter, requirement);
+            return caught(loaded);
+        };
+        auto combo = [&](const char *name) { return view.findChild<QComboBox *>(QLatin1String(name))->currentText(); };
+
+        IssueFilter fixed;
+        fixed.states = {QStringLiteral("fixed")};
+        QVERIFY(apply(fixed));
+        QCOMPARE(loaded.count(), 1); // one query, not one per control
+        QCOMPARE(combo("issueStateFilter"), QStringLiteral("Fixed"));
+        QCOMPARE(shownKeys(*view.model()), QStringList {QStringLiteral("web-01/ssh.a")});
+
+        IssueFilter high;
+        high.states = {QStringLiteral("open")};
+        high.minSeverity = Severity::High;
+        high.assetName = kDb;
+        QVERIFY(apply(high));
+        QCOMPARE(combo("issueStateFilter"), QStringLiteral("Open"));
+        QCOMPARE(combo("issueSeverityFilter"), QStringLiteral("High and above"));
+        QCOMPARE(combo("issueAssetFilter"), kDb);
+        QCOMPARE(shownKeys(*view.model()), QStringList {QStringLiteral("db-01/ssh.a")});
+
+        IssueFilter medium;
+        medium.severity = Severity::Medium;
+        QVERIFY(apply(medium));
+        QCOMPARE(combo("issueStateFilter"), QStringLiteral("All states"));
+        QCOMPARE(combo("issueSeverityFilter"), QStringLiteral("Medium only"));
+        QCOMPARE(combo("issueAssetFilter"), QStringLiteral("All assets"));
+        QCOMPARE(shownKeys(*view.model()), QStringList {QStringLiteral("db-01/db.x")});
+        QVERIFY(view.currentFilter().severity == Severity::Medium);
+        QVERIFY(!view.currentFilter().minSeverity);
+
+        // A check and a run's event are not in the combos: they show as a scope to remove.
+        IssueFilter check;
+        check.checkId = QStringLiteral("ssh.a");
+        check.text = QStringLiteral("db-");
+        QVERIFY(apply(check));
+        QCOMPARE(view.findChild<QLineEdit *>(QStringLiteral("issueSearch"))->text(), QStringLiteral("db-"));
+        QCOMPARE(view.findChild<QLabel *>(QStringLiteral("issueScope"))->text(), QStringLiteral("Check ssh.a"));
+        QCOMPARE(shownKeys(*view.model()), QStringList {QStringLiteral("db-01/ssh.a")});
+        IssueFilter fixedInRun2;
+        fixedInRun2.event = IssueEvent::Fixed;
+        fixedInRun2.eventRunId = 2;
+        QVERIFY(apply(fixedInRun2));
+        QCOMPARE(view.findChild<QLabel *>(QStringLiteral("issueScope"))->text(), QStringLiteral("Fixed in run 2"));
+        QCOMPARE(view.findChild<QLineEdit *>(QStringLiteral("issueSearch"))->text(), QString());
+        QCOMPARE(shownKeys(*view.model()), QStringList {QStringLiteral("web-01/ssh.a")});
+        fixedInRun2.eventRunId = 1;
+        QVERIFY(apply(fixedInRun2));
+        QCOMPARE(view.model()->rowCount(), 0);
+        QVERIFY(view.findChild<QLabel *>(QStringLiteral("issuesEmptyState"))->text().contains(QStringLiteral("run scope")));
+    }
+
     void detailShowsLatestResultAndHistory()
     {
         QTemporaryDir dir;
