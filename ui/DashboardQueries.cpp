@@ -68,10 +68,10 @@ HeatMapData heatMapFrom(const QList<CheckFold> &folds)
                 map.failingChecks << 0;
                 continue;
             }
-            map.cells << (it->fail    ? HeatStatus::Fail
-                          : it->error ? HeatStatus::Error
-                          : it->pass  ? HeatStatus::Pass
-                                      : HeatStatus::NotApplicable);
+            map.cells << (it->fail        ? HeatStatus::Fail
+                              : it->error ? HeatStatus::Error
+                              : it->pass  ? HeatStatus::Pass
+                                          : HeatStatus::NotApplicable);
             map.failingChecks << it->failing;
         }
     }
@@ -87,7 +87,8 @@ Result<DashboardData> read(ProjectDatabase &db)
     if (!runs)
         return runs.error();
     data.runs = std::move(*runs);
-    std::sort(data.runs.begin(), data.runs.end(), [](const RunInfo &a, const RunInfo &b) { return a.id < b.id; });
+    std::sort(data.runs.begin(), data.runs.end(),
+              [](const RunInfo &a, const RunInfo &b) { return a.id < b.id; });
     if (data.runs.isEmpty())
         return data;
 

@@ -70,17 +70,17 @@ struct HeatMapData {
 /// (loadTrends): they read every result of every run, the rest only counts and the latest run.
 struct DashboardData {
     QList<RunInfo> runs;
-    QList<TemplateTrend> trends;            ///< filled by loadTrends()
-    QList<RunEventCounts> events;           ///< oldest run first
-    QMap<Severity, int> openBySeverity;     ///< open issues (not waived)
-    QList<CheckIssueCount> topChecks;       ///< checks with the most open issues, most first
-    HeatMapData heatMap;                    ///< of the latest run
-    qint64 elapsedMs = 0;                   ///< how long the queries took
+    QList<TemplateTrend> trends; ///< filled by loadTrends()
+    QList<RunEventCounts> events; ///< oldest run first
+    QMap<Severity, int> openBySeverity; ///< open issues (not waived)
+    QList<CheckIssueCount> topChecks; ///< checks with the most open issues, most first
+    HeatMapData heatMap; ///< of the latest run
+    qint64 elapsedMs = 0; ///< how long the queries took
 };
 
 struct TrendData {
     QList<TemplateTrend> trends;
-    int runsComputed = 0;                   ///< runs scored now (the others came from the cache)
+    int runsComputed = 0; ///< runs scored now (the others came from the cache)
     qint64 elapsedMs = 0;
 };
 

@@ -83,16 +83,18 @@ void DashboardView::buildUi()
     grid->setColumnStretch(1, 4);
     grid->setColumnStretch(2, 4);
     // Ten horizontal bars need room for their check ids to be readable.
-    m_topChecks->setMinimumHeight(m_topChecks->fontMetrics().height() * 3 * DashboardQueries::kTopChecks / 2 + 80);
+    m_topChecks->setMinimumHeight(m_topChecks->fontMetrics().height() * 3 * DashboardQueries::kTopChecks / 2
+                                  + 80);
     scroll->setWidget(charts);
     m_stack->addWidget(scroll);
     layout->addWidget(m_stack, 1);
 
-    connect(m_heatMap, &HeatMapWidget::cellClicked, this, [this](const QString &asset, const QString &requirement) {
-        IssueFilter filter = DashboardQueries::openIssues();
-        filter.assetName = asset;
-        emit issuesRequested(filter, requirement);
-    });
+    connect(m_heatMap, &HeatMapWidget::cellClicked, this,
+            [this](const QString &asset, const QString &requirement) {
+                IssueFilter filter = DashboardQueries::openIssues();
+                filter.assetName = asset;
+                emit issuesRequested(filter, requirement);
+            });
     clear();
 }
 
@@ -124,7 +126,8 @@ void DashboardView::reload()
         if (!self || self->m_generation != generation)
             return;
         if (!data) {
-            self->setStatus(tr("Cannot read the dashboard of %1: %2").arg(path, data.error().toString()), true);
+            self->setStatus(tr("Cannot read the dashboard of %1: %2").arg(path, data.error().toString()),
+                            true);
             emit self->dashboardLoaded();
             return;
         }
@@ -135,18 +138,20 @@ void DashboardView::reload()
             return;
         }
         // The trends read every result of every run: they follow when ready.
-        DashboardQueries::loadTrends(path, data->runs).then(self, [self, generation, path](const Result<TrendData> &trends) {
-            if (!self || self->m_generation != generation)
-                return;
-            if (!trends) {
-                self->setStatus(tr("Cannot compute the scores of %1: %2").arg(path, trends.error().toString()), true);
-            } else {
-                self->m_data.trends = trends->trends;
-                self->m_trendElapsedMs = trends->elapsedMs;
-                self->setChart(self->m_trend, DashboardCharts::scoreTrend(trends->trends));
-            }
-            emit self->dashboardLoaded();
-        });
+        DashboardQueries::loadTrends(path, data->runs)
+            .then(self, [self, generation, path](const Result<TrendData> &trends) {
+                if (!self || self->m_generation != generation)
+                    return;
+                if (!trends) {
+                    self->setStatus(
+                        tr("Cannot compute the scores of %1: %2").arg(path, trends.error().toString()), true);
+                } else {
+                    self->m_data.trends = trends->trends;
+                    self->m_trendElapsedMs = trends->elapsedMs;
+                    self->setChart(self->m_trend, DashboardCharts::scoreTrend(trends->trends));
+                }
+                emit self->dashboardLoaded();
+            });
     });
 }
 
@@ -163,10 +168,11 @@ void DashboardView::showData(const DashboardData &data)
     m_data = data;
     if (data.runs.isEmpty()) {
         m_summary->clear();
-        m_empty->setText(tr("<h3>No assessment yet</h3><p>The dashboard shows scores, issues and a heat map once "
-                            "an assessment has run.</p><p>Run one, e.g. <code>triad-cli scan %1 --template "
-                            "cis-linux</code></p>")
-                             .arg(m_path.toHtmlEscaped()));
+        m_empty->setText(
+            tr("<h3>No assessment yet</h3><p>The dashboard shows scores, issues and a heat map once "
+               "an assessment has run.</p><p>Run one, e.g. <code>triad-cli scan %1 --template "
+               "cis-linux</code></p>")
+                .arg(m_path.toHtmlEscaped()));
         m_stack->setCurrentWidget(m_empty);
         return;
     }
@@ -174,47 +180,50 @@ void DashboardView::showData(const DashboardData &data)
     int open = 0;
     for (int n : data.openBySeverity)
         open += n;
-    m_summary->setText(tr("%n run(s) · latest: run %1, %2, %3 · %4 open issue(s) · click a bar or a cell to list its issues",
-                          nullptr, int(data.runs.size()))
-                           .arg(latest.id)
-                           .arg(latest.templateId.toHtmlEscaped(),
-                                latest.startedAt.toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm")))
-                           .arg(open));
+    m_summary->setText(
+        tr("%n run(s) · latest: run %1, %2, %3 · %4 open issue(s) · click a bar or a cell to list its issues",
+           nullptr, int(data.runs.size()))
+            .arg(latest.id)
+            .arg(latest.templateId.toHtmlEscaped(),
+                 latest.startedAt.toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm")))
+            .arg(open));
     m_summary->setToolTip(tr("Read in %1 ms").arg(data.elapsedMs));
 
     QChart *pending = DashboardCharts::scoreTrend({});
-    pending->setTitle(tr("Score per run: computing the scores of %n run(s)…", nullptr, int(data.runs.size())));
+    pending->setTitle(
+        tr("Score per run: computing the scores of %n run(s)…", nullptr, int(data.runs.size())));
     setChart(m_trend, pending);
     QPointer<DashboardView> self(this);
     setChart(m_events, DashboardCharts::issueEvents(data.events, [self](qint64 runId, IssueEvent event) {
-        if (!self)
-            return;
-        IssueFilter filter;
-        filter.eventRunId = runId;
-        filter.event = event;
-        emit self->issuesRequested(filter, {});
-    }));
+                 if (!self)
+                     return;
+                 IssueFilter filter;
+                 filter.eventRunId = runId;
+                 filter.event = event;
+                 emit self->issuesRequested(filter, {});
+             }));
     setChart(m_severity, DashboardCharts::severityBreakdown(data.openBySeverity, [self](Severity severity) {
-        if (!self)
-            return;
-        IssueFilter filter = DashboardQueries::openIssues();
-        filter.severity = severity;
-        emit self->issuesRequested(filter, {});
-    }));
+                 if (!self)
+                     return;
+                 IssueFilter filter = DashboardQueries::openIssues();
+                 filter.severity = severity;
+                 emit self->issuesRequested(filter, {});
+             }));
     setChart(m_topChecks, DashboardCharts::topChecks(data.topChecks, [self](const QString &checkId) {
-        if (!self)
-            return;
-        IssueFilter filter = DashboardQueries::openIssues();
-        filter.checkId = checkId;
-        emit self->issuesRequested(filter, {});
-    }));
+                 if (!self)
+                     return;
+                 IssueFilter filter = DashboardQueries::openIssues();
+                 filter.checkId = checkId;
+                 emit self->issuesRequested(filter, {});
+             }));
     m_heatMap->setData(data.heatMap);
-    m_heatTitle->setText(data.heatMap.isEmpty()
-                             ? tr("<b>Assets × requirements</b>: run %1 has no results mapped to requirements.").arg(latest.id)
-                             : tr("<b>Assets × requirements</b> of run %1 (%2): worst verdict of each requirement's checks, "
-                                  "most failing first")
-                                   .arg(latest.id)
-                                   .arg(latest.templateId.toHtmlEscaped()));
+    m_heatTitle->setText(
+        data.heatMap.isEmpty()
+            ? tr("<b>Assets × requirements</b>: run %1 has no results mapped to requirements.").arg(latest.id)
+            : tr("<b>Assets × requirements</b> of run %1 (%2): worst verdict of each requirement's checks, "
+                 "most failing first")
+                  .arg(latest.id)
+                  .arg(latest.templateId.toHtmlEscaped()));
     m_stack->setCurrentIndex(1);
 }
 

@@ -54,7 +54,7 @@ private:
     void setStatus(const QString &text, bool error = false);
 
     QString m_path;
-    quint64 m_generation = 0;   ///< answers to an older request are dropped
+    quint64 m_generation = 0; ///< answers to an older request are dropped
     DashboardData m_data;
     qint64 m_trendElapsedMs = 0;
     QStackedWidget *m_stack = nullptr;

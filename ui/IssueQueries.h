@@ -19,8 +19,8 @@ struct IssuePage {
 
 /// The start of one evidence item's output, as much as a detail pane shows.
 struct EvidenceExcerpt {
-    StoredEvidence evidence;    ///< raw.stdoutData / stderrData cut to the excerpt
-    qint64 stdoutSize = 0;      ///< of the stored output, before the cut
+    StoredEvidence evidence; ///< raw.stdoutData / stderrData cut to the excerpt
+    qint64 stdoutSize = 0; ///< of the stored output, before the cut
     qint64 stderrSize = 0;
     [[nodiscard]] bool isCut() const
     {
@@ -33,7 +33,7 @@ struct IssueDetail {
     qint64 issueId = 0;
     QList<IssueEventRecord> events;
     std::optional<StoredResult> latest; ///< its newest stored result (ProjectDatabase::resultForIssue)
-    QList<EvidenceExcerpt> evidence;    ///< what that result read
+    QList<EvidenceExcerpt> evidence; ///< what that result read
 };
 
 /// The waiver and attestation registers.

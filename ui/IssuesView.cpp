@@ -1,9 +1,9 @@
 #include "IssuesView.h"
 
-#include "CheckDetailHtml.h"
+#include "IssueDetailHtml.h"
 #include "IssueQueries.h"
-#include "engine/Catalog.h"
 #include "WaiverDialog.h"
+#include "engine/Catalog.h"
 #include "models/IssueTableModel.h"
 
 #include <QAction>
@@ -34,59 +34,7 @@ QString esc(const QString &text)
     return text.toHtmlEscaped();
 }
 
-QString eventColor(IssueEvent event)
-{
-    switch (event) {
-    case IssueEvent::Opened:
-    case IssueEvent::Regressed:
-        return QStringLiteral("#c62828");
-    case IssueEvent::Fixed:
-        return QStringLiteral("#2e7d32");
-    case IssueEvent::Waived:
-    case IssueEvent::Unwaived:
-        return QStringLiteral("#6a1b9a");
-    }
-    return {};
-}
-
 constexpr int kExactSeverityRole = Qt::UserRole + 1;
-
-/// The evidence of the latest result: what ran, how it ended, its digest and the start of its
-/// output in monospace, with a note when the pane shows less than was stored (or collected).
-QString evidenceHtml(const QList<EvidenceExcerpt> &evidence)
-{
-    QString html = QStringLiteral("<h4>%1</h4>").arg(IssuesView::tr("Evidence"));
-    if (evidence.isEmpty())
-        return html + IssuesView::tr("<p>The latest result read no stored evidence.</p>");
-    for (const EvidenceExcerpt &e : evidence) {
-        const RawOutput &raw = e.evidence.raw;
-        html += QStringLiteral("<p><code>$ %1</code><br>%2</p>")
-                    .arg(esc(raw.command.isEmpty() ? raw.collectorKey : raw.command),
-                         IssuesView::tr("exit %1 · %2 · collected %3 · SHA-256 <code>%4</code>")
-                             .arg(raw.exitCode)
-                             .arg(esc(toString(raw.status)),
-                                  esc(raw.collectedAt.toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm"))),
-                                  esc(e.evidence.sha256)));
-        if (!raw.errorMessage.isEmpty())
-            html += QStringLiteral("<p>%1</p>").arg(esc(raw.errorMessage));
-        if (raw.stdoutData.isEmpty() && e.stdoutSize == 0)
-            html += IssuesView::tr("<p><i>No output.</i></p>");
-        else
-            html += QStringLiteral("<pre>%1</pre>").arg(esc(QString::fromUtf8(raw.stdoutData)));
-        if (e.stdoutSize > raw.stdoutData.size())
-            html += IssuesView::tr("<p><i>Showing the first %1 of %2 bytes; the whole output is in the Runs &amp; "
-                                   "results view and in the report's evidence appendix.</i></p>")
-                        .arg(raw.stdoutData.size())
-                        .arg(e.stdoutSize);
-        if (raw.truncated)
-            html += IssuesView::tr("<p><i>The output was longer than the collector's limit and was cut when it "
-                                   "was collected.</i></p>");
-        if (!raw.stderrData.isEmpty())
-            html += QStringLiteral("<p>%1</p><pre>%2</pre>")
-                        .arg(IssuesView::tr("Standard error:"), esc(QString::fromUtf8(raw.stderrData)));
-    }
-    return html;
-}
 
 } // namespace
 
@@ -135,7 +83,8 @@ void IssuesView::buildUi()
     m_requirement = new QLineEdit(this);
     m_requirement->setObjectName(QStringLiteral("issueRequirementFilter"));
     m_requirement->setPlaceholderText(tr("Requirement, e.g. 8.3.6"));
-    m_requirement->setMinimumWidth(m_requirement->fontMetrics().horizontalAdvance(m_requirement->placeholderText()) + 40);
+    m_requirement->setMinimumWidth(
+        m_requirement->fontMetrics().horizontalAdvance(m_requirement->placeholderText()) + 40);
     m_requirementHelp = tr("Issues of the checks a template requirement maps to; \"8.3\" takes all of 8.3.x");
     m_requirement->setToolTip(m_requirementHelp);
     m_requirement->setClearButtonEnabled(true);
@@ -339,7 +288,8 @@ QString IssuesView::requirementFilter() const
     return m_requirement->text().trimmed();
 }
 
-QStringList IssuesView::checksOfRequirement(const QString &requirementId, QStringList *matched, bool *anyManual) const
+QStringList IssuesView::checksOfRequirement(const QString &requirementId, QStringList *matched,
+                                            bool *anyManual) const
 {
     QStringList checks;
     if (!m_catalog || requirementId.isEmpty())
@@ -358,7 +308,8 @@ QStringList IssuesView::checksOfRequirement(const QString &requirementId, QStrin
         prefix += QLatin1Char('.');
     for (const AssessmentTemplate *t : std::as_const(templates)) {
         for (const RequirementDef &req : t->requirements) {
-            if (req.id.compare(requirementId, Qt::CaseInsensitive) != 0 && !req.id.startsWith(prefix, Qt::CaseInsensitive))
+            if (req.id.compare(requirementId, Qt::CaseInsensitive) != 0
+                && !req.id.startsWith(prefix, Qt::CaseInsensitive))
                 continue;
             if (matched && !matched->contains(req.id))
                 *matched << req.id;
@@ -414,11 +365,21 @@ void IssuesView::updateScope()
     if (m_scopeEvent) {
         QString event;
         switch (*m_scopeEvent) {
-        case IssueEvent::Opened: event = tr("Opened in run %1"); break;
-        case IssueEvent::Fixed: event = tr("Fixed in run %1"); break;
-        case IssueEvent::Regressed: event = tr("Regressed in run %1"); break;
-        case IssueEvent::Waived: event = tr("Waived in run %1"); break;
-        case IssueEvent::Unwaived: event = tr("Unwaived in run %1"); break;
+        case IssueEvent::Opened:
+            event = tr("Opened in run %1");
+            break;
+        case IssueEvent::Fixed:
+            event = tr("Fixed in run %1");
+            break;
+        case IssueEvent::Regressed:
+            event = tr("Regressed in run %1");
+            break;
+        case IssueEvent::Waived:
+            event = tr("Waived in run %1");
+            break;
+        case IssueEvent::Unwaived:
+            event = tr("Unwaived in run %1");
+            break;
         }
         event = event.arg(m_scopeRun);
         text = text.isEmpty() ? event : text + QStringLiteral(" · ") + event;
@@ -471,7 +432,8 @@ QString IssuesView::requirementEmptyText() const
         return tr("<h3>Requirement %1 is checked by hand</h3><p>No automated check maps to it, so it has no "
                   "issues: it is attested under <b>Waivers &amp; attestations</b>.</p>")
             .arg(esc(requirement));
-    return tr("<h3>No requirement %1</h3><p>None of this project's templates (%2) has a requirement with this "
+    return tr("<h3>No requirement %1</h3><p>None of this project's templates (%2) has a requirement with "
+              "this "
               "id. Clear the requirement filter, or type an id such as 5.2.7 or 8.3.6.</p>")
         .arg(esc(requirement), esc(m_templateIds.join(QStringLiteral(", "))));
 }
@@ -491,7 +453,8 @@ void IssuesView::applyFilter()
     if (!requirementFilter().isEmpty()) {
         if (!m_catalog) {
             m_count->setText(tr("Loading…"));
-            setStatus(tr("Reading the templates to find the checks of requirement %1…").arg(requirementFilter()));
+            setStatus(
+                tr("Reading the templates to find the checks of requirement %1…").arg(requirementFilter()));
             return;
         }
         if (const QString empty = requirementEmptyText(); !empty.isEmpty()) {
@@ -521,9 +484,9 @@ void IssuesView::onFirstPage()
         m_table->selectRow(0);
     } else {
         const IssueFilter filter = currentFilter();
-        const bool narrowed = !filter.text.isEmpty() || !filter.assetName.isEmpty() || filter.minSeverity.has_value()
-            || filter.severity.has_value() || !filter.checkIds.isEmpty() || !filter.checkId.isEmpty()
-            || filter.event.has_value();
+        const bool narrowed = !filter.text.isEmpty() || !filter.assetName.isEmpty()
+            || filter.minSeverity.has_value() || filter.severity.has_value() || !filter.checkIds.isEmpty()
+            || !filter.checkId.isEmpty() || filter.event.has_value();
         if (m_assetCount == 0) {
             m_empty->setText(
                 tr("<h3>No issues yet</h3><p>This project has no assets. Add one, then run an "
@@ -537,9 +500,10 @@ void IssuesView::onFirstPage()
                    "<code>triad-cli scan %1 --template cis-linux</code></p>")
                     .arg(esc(m_path)));
         } else if (narrowed) {
-            m_empty->setText(tr("<h3>No issue matches these filters</h3><p>Clear the search and the requirement, "
-                                "remove the check or run scope, or choose <b>All assets</b> and <b>All "
-                                "severities</b>.</p>"));
+            m_empty->setText(
+                tr("<h3>No issue matches these filters</h3><p>Clear the search and the requirement, "
+                   "remove the check or run scope, or choose <b>All assets</b> and <b>All "
+                   "severities</b>.</p>"));
         } else if (filter.states == QStringList {QStringLiteral("open")}) {
             m_empty->setText(tr("<h3>No open issues</h3><p>Every failing check is fixed or waived. Choose "
                                 "<b>All states</b> to see the history.</p>"));
@@ -581,74 +545,7 @@ void IssuesView::showIssue(int row)
 
 void IssuesView::showDetail(const IssueRecord &issue, const IssueDetail *detail)
 {
-    auto runText = [this](qint64 run) {
-        if (run <= 0)
-            return QStringLiteral("—");
-        const QDateTime at = m_runTimes.value(run);
-        return at.isValid()
-            ? tr("run %1 (%2)").arg(run).arg(at.toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm")))
-            : tr("run %1").arg(run);
-    };
-    QString state = esc(issue.displayState().toUpper());
-    if (issue.waiverExpired)
-        state += tr(" (its waiver %1 has expired or ended)").arg(issue.waiverId);
-    QString html = QStringLiteral("<h3>%1</h3><p><b>%2</b> · severity %3 · <code>%4</code> · asset %5%6</p>")
-                       .arg(esc(issue.title.isEmpty() ? issue.checkId : issue.title), state,
-                            esc(toString(issue.severity)), esc(issue.checkId), esc(issue.assetName),
-                            issue.subject.isEmpty() ? QString() : tr(" · subject ") + esc(issue.subject));
-    html += QStringLiteral(
-                "<table "
-                "cellpadding=2><tr><td><b>%1</b></td><td>%2</td></tr><tr><td><b>%3</b></td><td>%4</td></tr>")
-                .arg(tr("First seen"), runText(issue.firstSeenRun), tr("Last seen"),
-                     runText(issue.lastSeenRun));
-    if (issue.fixedRun > 0)
-        html += QStringLiteral("<tr><td><b>%1</b></td><td>%2</td></tr>")
-                    .arg(tr("Fixed in"), runText(issue.fixedRun));
-    if (issue.regressions > 0)
-        html += QStringLiteral("<tr><td><b>%1</b></td><td>%2</td></tr>")
-                    .arg(tr("Regressions"))
-                    .arg(issue.regressions);
-    if (issue.waiverId > 0)
-        html
-            += QStringLiteral("<tr><td><b>%1</b></td><td>%2</td></tr>").arg(tr("Waiver")).arg(issue.waiverId);
-    if (detail && detail->latest) {
-        const CheckResult &r = detail->latest->result;
-        html += QStringLiteral("<tr><td><b>%1</b></td><td>%2 · %3</td></tr>")
-                    .arg(tr("Latest result"), runText(detail->latest->runId), esc(toString(r.status)));
-        html += QStringLiteral("<tr><td><b>%1</b></td><td>%2</td></tr><tr><td><b>%3</b></td><td>%4</td></tr>")
-                    .arg(tr("Expected"), esc(r.expected), tr("Actual"), esc(r.actual));
-        if (!r.message.isEmpty())
-            html += QStringLiteral("<tr><td><b>%1</b></td><td>%2</td></tr>").arg(tr("Note"), esc(r.message));
-        if (!detail->latest->requirementIds.isEmpty())
-            html += QStringLiteral("<tr><td><b>%1</b></td><td>%2</td></tr>")
-                        .arg(tr("Requirements"),
-                             esc(detail->latest->requirementIds.join(QStringLiteral(", "))));
-    }
-    html += QStringLiteral("</table>");
-    if (detail && detail->latest)
-        html += evidenceHtml(detail->evidence);
-    html += QStringLiteral("<h4>%1</h4>").arg(tr("History"));
-    if (!detail) {
-        html += tr("<p><i>Loading the history…</i></p>");
-    } else if (detail->events.isEmpty()) {
-        html += tr("<p>No events recorded.</p>");
-    } else {
-        html += QStringLiteral("<table cellpadding=2>");
-        for (const IssueEventRecord &e : detail->events) {
-            // An event of a run is shown at the run's start, which is when the host was seen so;
-            // the row's own time is when it was stored (later for an imported or re-evaluated run).
-            const QDateTime runAt = m_runTimes.value(e.runId);
-            const QDateTime when = runAt.isValid() ? runAt : e.at;
-            html += QStringLiteral(
-                        "<tr><td>%1</td><td><b><font color=\"%2\">%3</font></b></td><td>%4</td></tr>")
-                        .arg(esc(when.toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm"))),
-                             eventColor(e.event), esc(toString(e.event)),
-                             e.runId > 0 ? tr("run %1").arg(e.runId) : tr("outside a run"));
-        }
-        html += QStringLiteral("</table>");
-    }
-    html += checkDetailHtml(m_catalog.get(), issue.checkId);
-    m_detail->setHtml(html);
+    m_detail->setHtml(issueDetailHtml(issue, detail, m_runTimes, m_catalog.get()));
 }
 
 void IssuesView::waiveSelected()

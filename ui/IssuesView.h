@@ -54,7 +54,8 @@ public:
     [[nodiscard]] QString requirementFilter() const;
     /// The check ids the project's templates map to `requirementId` (exact id or id prefix before a
     /// dot); `matched` receives the requirement ids that matched. Needs the catalog.
-    [[nodiscard]] QStringList checksOfRequirement(const QString &requirementId, QStringList *matched = nullptr,
+    [[nodiscard]] QStringList checksOfRequirement(const QString &requirementId,
+                                                  QStringList *matched = nullptr,
                                                   bool *anyManual = nullptr) const;
 
 signals:
@@ -81,9 +82,9 @@ private:
     std::shared_ptr<const Catalog> m_catalog;
     QString m_path;
     QStringList m_tags;
-    QStringList m_templateIds;      ///< of the project's runs, for requirement ids
-    QString m_scopeCheck;           ///< check filter set by setFilter()
-    qint64 m_scopeRun = 0;          ///< with m_scopeEvent: issues with that event in that run
+    QStringList m_templateIds; ///< of the project's runs, for requirement ids
+    QString m_scopeCheck; ///< check filter set by setFilter()
+    qint64 m_scopeRun = 0; ///< with m_scopeEvent: issues with that event in that run
     std::optional<IssueEvent> m_scopeEvent;
     QHash<qint64, QDateTime> m_runTimes;
     int m_runCount = 0;

@@ -24,8 +24,8 @@ struct Verdict {
     CheckStatus status;
     Severity severity;
     QString subject;
-    QStringList requirements;   ///< empty: "5.2.1"
-    QByteArray output;          ///< the evidence its collector stored; empty: a line naming the check
+    QStringList requirements; ///< empty: "5.2.1"
+    QByteArray output; ///< the evidence its collector stored; empty: a line naming the check
 };
 
 class IssueProjectBuilder {
@@ -80,7 +80,8 @@ public:
             r.rawStatus = v.status;
             r.severity = v.severity;
             r.title = QStringLiteral("Title of ") + v.checkId;
-            r.requirementIds = v.requirements.isEmpty() ? QStringList {QStringLiteral("5.2.1")} : v.requirements;
+            r.requirementIds
+                = v.requirements.isEmpty() ? QStringList {QStringLiteral("5.2.1")} : v.requirements;
             r.result.collectorKeys = {QStringLiteral("lib/") + v.checkId};
             byAsset[v.asset] << r;
             QList<RawOutput> &outputs = evidenceByAsset[v.asset];
@@ -92,8 +93,9 @@ public:
                 out.collectorKey = r.result.collectorKeys.first();
                 out.command = QStringLiteral("cat /etc/") + v.checkId;
                 out.exitCode = 0;
-                out.stdoutData = v.output.isEmpty() ? ("output of " + v.checkId.toUtf8() + " on " + v.asset.toUtf8() + "\n")
-                                                    : v.output;
+                out.stdoutData = v.output.isEmpty()
+                    ? ("output of " + v.checkId.toUtf8() + " on " + v.asset.toUtf8() + "\n")
+                    : v.output;
                 out.status = CollectionStatus::Ok;
                 out.collectedAt = QDateTime::currentDateTimeUtc();
                 outputs << out;
@@ -105,7 +107,8 @@ public:
             record.assetId = m_assets.value(it.key());
             record.assetName = it.key();
             record.status = AssetRunStatus::Ok;
-            if (auto s = m_db->storeAssetResults(*runId, record, evidenceByAsset.value(it.key()), it.value()); !s)
+            if (auto s = m_db->storeAssetResults(*runId, record, evidenceByAsset.value(it.key()), it.value());
+                !s)
                 qFatal("%s", qPrintable(s.error().toString()));
         }
         (void)m_db->finishRun(*runId, RunStatus::Completed, QDateTime::currentDateTimeUtc());

@@ -145,7 +145,8 @@ QStringList shownKeys(const IssueTableModel &model)
     QStringList keys;
     for (int row = 0; row < model.rowCount(); ++row) {
         const IssueRecord *i = model.issueAt(row);
-        keys << i->assetName + QLatin1Char('/') + i->checkId + (i->subject.isEmpty() ? QString() : QLatin1Char(':') + i->subject);
+        keys << i->assetName + QLatin1Char('/') + i->checkId
+                + (i->subject.isEmpty() ? QString() : QLatin1Char(':') + i->subject);
     }
     keys.sort();
     return keys;
@@ -226,7 +227,8 @@ private slots:
 
         // Top failing checks, the most at the top (the last category of a horizontal bar axis).
         QChartView *top = view.topChecksView();
-        QCOMPARE(categories(top, Qt::Vertical), (QStringList {kPwquality, kUid0, kWorldWritable, kRootLogin}));
+        QCOMPARE(categories(top, Qt::Vertical),
+                 (QStringList {kPwquality, kUid0, kWorldWritable, kRootLogin}));
         QCOMPARE(values(barSet(top, QStringLiteral("medium"))), (QList<qreal> {0, 0, 2, 0}));
         QCOMPARE(values(barSet(top, QStringLiteral("low"))), (QList<qreal> {1, 0, 0, 0}));
         QCOMPARE(values(barSet(top, QStringLiteral("high"))), (QList<qreal> {0, 0, 0, 3}));
@@ -249,10 +251,11 @@ private slots:
         // The keyboard reaches the cells too: arrows move, Enter opens the issues.
         QString clickedAsset;
         QString clickedRequirement;
-        connect(view.heatMap(), &HeatMapWidget::cellClicked, this, [&](const QString &asset, const QString &req) {
-            clickedAsset = asset;
-            clickedRequirement = req;
-        });
+        connect(view.heatMap(), &HeatMapWidget::cellClicked, this,
+                [&](const QString &asset, const QString &req) {
+                    clickedAsset = asset;
+                    clickedRequirement = req;
+                });
         view.heatMap()->setFocus();
         QTest::keyClick(view.heatMap(), Qt::Key_Right);
         QTest::keyClick(view.heatMap(), Qt::Key_Right); // stays on the last column
@@ -267,7 +270,8 @@ private slots:
     {
         // web: r1 fail+pass -> fail, r2 error+pass -> error; db: r1 pass, r3 n/a only.
         QList<CheckFold> folds;
-        auto fold = [&](const QString &asset, const QString &check, bool fail, bool error, bool pass, const QStringList &reqs) {
+        auto fold = [&](const QString &asset, const QString &check, bool fail, bool error, bool pass,
+                        const QStringList &reqs) {
             CheckFold f;
             f.runId = 7;
             f.assetName = asset;
@@ -286,7 +290,8 @@ private slots:
         const HeatMapData map = DashboardQueries::heatMapFrom(folds);
         QCOMPARE(map.runId, 7);
         QCOMPARE(map.assets, (QStringList {kWeb, kDb}));
-        QCOMPARE(map.requirements, (QStringList {QStringLiteral("r1"), QStringLiteral("r2"), QStringLiteral("r3")}));
+        QCOMPARE(map.requirements,
+                 (QStringList {QStringLiteral("r1"), QStringLiteral("r2"), QStringLiteral("r3")}));
         QVERIFY(map.at(0, 0) == HeatStatus::Fail);
         QCOMPARE(map.failuresAt(0, 0), 1);
         QVERIFY(map.at(0, 1) == HeatStatus::Error);
@@ -324,7 +329,8 @@ private slots:
         DashboardView *view = window.dashboardView();
         QVERIFY(QTest::qWaitForWindowExposed(&window));
         IssuesView *issues = window.issuesView();
-        QAbstractItemModelTester tester(issues->model(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QAbstractItemModelTester tester(issues->model(),
+                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
 
         auto clickAndWait = [&](auto click) {
             QSignalSpy loaded(issues, &IssuesView::issuesLoaded);
@@ -333,7 +339,9 @@ private slots:
         };
 
         // A severity bar: the open issues of exactly that severity.
-        QVERIFY(clickAndWait([&] { clickBar(view->severityView(), barSet(view->severityView(), QStringLiteral("high")), 3, true); }));
+        QVERIFY(clickAndWait([&] {
+            clickBar(view->severityView(), barSet(view->severityView(), QStringLiteral("high")), 3, true);
+        }));
         QCOMPARE(window.currentView(), MainWindow::View::Issues);
         QCOMPARE(shownKeys(*issues->model()),
                  (QStringList {kApp + QLatin1Char('/') + kRootLogin, kDb + QLatin1Char('/') + kRootLogin,
@@ -351,7 +359,8 @@ private slots:
         auto *scope = issues->findChild<QLabel *>(QStringLiteral("issueScope"));
         QVERIFY(scope->isVisible());
         QCOMPARE(scope->text(), QStringLiteral("Check ") + kWorldWritable);
-        QVERIFY(clickAndWait([&] { issues->findChild<QToolButton *>(QStringLiteral("issueScopeClear"))->click(); }));
+        QVERIFY(clickAndWait(
+            [&] { issues->findChild<QToolButton *>(QStringLiteral("issueScopeClear"))->click(); }));
         QVERIFY(!scope->isVisible());
         QCOMPARE(issues->model()->rowCount(), 7); // every open issue
 
@@ -369,10 +378,13 @@ private slots:
         // of pci-dss-4 maps pam.pwquality-installed and more), resolved with the shipped catalog.
         window.showView(MainWindow::View::Dashboard);
         HeatMapWidget *heat = view->heatMap();
-        QVERIFY(clickAndWait([&] { QTest::mouseClick(heat, Qt::LeftButton, {}, heat->cellRect(0, 1).center()); }));
+        QVERIFY(clickAndWait(
+            [&] { QTest::mouseClick(heat, Qt::LeftButton, {}, heat->cellRect(0, 1).center()); }));
         QCOMPARE(issues->requirementFilter(), QStringLiteral("8.3.6"));
-        QCOMPARE(issues->findChild<QLineEdit *>(QStringLiteral("issueRequirementFilter"))->text(), QStringLiteral("8.3.6"));
-        QTRY_COMPARE_WITH_TIMEOUT(shownKeys(*issues->model()), QStringList {kWeb + QLatin1Char('/') + kPwquality}, 15000);
+        QCOMPARE(issues->findChild<QLineEdit *>(QStringLiteral("issueRequirementFilter"))->text(),
+                 QStringLiteral("8.3.6"));
+        QTRY_COMPARE_WITH_TIMEOUT(shownKeys(*issues->model()),
+                                  QStringList {kWeb + QLatin1Char('/') + kPwquality}, 15000);
         QVERIFY(issues->currentFilter().checkIds.contains(kPwquality));
         QCOMPARE(issues->currentFilter().assetName, kWeb);
         if (const QString dir = qEnvironmentVariable("TRIAD_UI_SCREENSHOT_DIR"); !dir.isEmpty()) {
@@ -444,7 +456,8 @@ private slots:
         QSignalSpy loaded(&view, &DashboardView::dashboardLoaded);
         view.setProject(m_fleet);
         QVERIFY(caught(loaded));
-        for (QChartView *chart : {view.scoreTrendView(), view.issueEventsView(), view.severityView(), view.topChecksView()}) {
+        for (QChartView *chart :
+             {view.scoreTrendView(), view.issueEventsView(), view.severityView(), view.topChecksView()}) {
             QCOMPARE(chart->chart()->backgroundBrush().color(), dark.color(QPalette::Window));
             QCOMPARE(chart->chart()->titleBrush().color(), dark.color(QPalette::WindowText));
             for (QAbstractAxis *axis : chart->chart()->axes())
@@ -484,14 +497,17 @@ private slots:
             auto folds = (*db)->checkFolds((*db)->latestRunId().value());
             const qint64 foldsMs = step.restart();
             auto severity = (*db)->issueCountsBySeverity(DashboardQueries::openIssues());
-            auto top = (*db)->issueCountsByCheck(DashboardQueries::openIssues(), DashboardQueries::kTopChecks);
+            auto top
+                = (*db)->issueCountsByCheck(DashboardQueries::openIssues(), DashboardQueries::kTopChecks);
             const qint64 issuesMs = step.restart();
             auto events = (*db)->issueEventCountsByRun();
             const qint64 eventsMs = step.restart();
             QVERIFY(scores && latestScore && folds && severity && top && events);
-            qInfo("scores of %lld runs %lld ms (of the latest run alone %lld ms); heat map folds of the latest run (%lld) %lld ms; severity and top checks "
+            qInfo("scores of %lld runs %lld ms (of the latest run alone %lld ms); heat map folds of the "
+                  "latest run (%lld) %lld ms; severity and top checks "
                   "%lld ms; events per run %lld ms",
-                  qlonglong(scores->size()), scoresMs, latestScoreMs, qlonglong(folds->size()), foldsMs, issuesMs, eventsMs);
+                  qlonglong(scores->size()), scoresMs, latestScoreMs, qlonglong(folds->size()), foldsMs,
+                  issuesMs, eventsMs);
         }
         QElapsedTimer clock;
         qint64 last = 0;
@@ -513,7 +529,8 @@ private slots:
         const qint64 total = clock.elapsed();
         QTest::qWait(50);
         tick.stop();
-        qInfo("dashboard of %lld runs: counts and heat map read in %lld ms, score trends in %lld ms (workers), all shown "
+        qInfo("dashboard of %lld runs: counts and heat map read in %lld ms, score trends in %lld ms "
+              "(workers), all shown "
               "after %lld ms; longest GUI-thread stall %lld ms",
               qlonglong(view.data().runs.size()), view.data().elapsedMs, view.trendElapsedMs(), total, worst);
         // A reload (after a waiver, say) scores no finished run again.

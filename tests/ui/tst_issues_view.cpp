@@ -316,7 +316,9 @@ private slots:
             view.setFilter(filter, requirement);
             return caught(loaded);
         };
-        auto combo = [&](const char *name) { return view.findChild<QComboBox *>(QLatin1String(name))->currentText(); };
+        auto combo = [&](const char *name) {
+            return view.findChild<QComboBox *>(QLatin1String(name))->currentText();
+        };
 
         IssueFilter fixed;
         fixed.states = {QStringLiteral("fixed")};
@@ -351,19 +353,23 @@ private slots:
         check.text = QStringLiteral("db-");
         QVERIFY(apply(check));
         QCOMPARE(view.findChild<QLineEdit *>(QStringLiteral("issueSearch"))->text(), QStringLiteral("db-"));
-        QCOMPARE(view.findChild<QLabel *>(QStringLiteral("issueScope"))->text(), QStringLiteral("Check ssh.a"));
+        QCOMPARE(view.findChild<QLabel *>(QStringLiteral("issueScope"))->text(),
+                 QStringLiteral("Check ssh.a"));
         QCOMPARE(shownKeys(*view.model()), QStringList {QStringLiteral("db-01/ssh.a")});
         IssueFilter fixedInRun2;
         fixedInRun2.event = IssueEvent::Fixed;
         fixedInRun2.eventRunId = 2;
         QVERIFY(apply(fixedInRun2));
-        QCOMPARE(view.findChild<QLabel *>(QStringLiteral("issueScope"))->text(), QStringLiteral("Fixed in run 2"));
+        QCOMPARE(view.findChild<QLabel *>(QStringLiteral("issueScope"))->text(),
+                 QStringLiteral("Fixed in run 2"));
         QCOMPARE(view.findChild<QLineEdit *>(QStringLiteral("issueSearch"))->text(), QString());
         QCOMPARE(shownKeys(*view.model()), QStringList {QStringLiteral("web-01/ssh.a")});
         fixedInRun2.eventRunId = 1;
         QVERIFY(apply(fixedInRun2));
         QCOMPARE(view.model()->rowCount(), 0);
-        QVERIFY(view.findChild<QLabel *>(QStringLiteral("issuesEmptyState"))->text().contains(QStringLiteral("run scope")));
+        QVERIFY(view.findChild<QLabel *>(QStringLiteral("issuesEmptyState"))
+                    ->text()
+                    .contains(QStringLiteral("run scope")));
     }
 
     void detailShowsLatestResultAndHistory()
@@ -376,10 +382,13 @@ private slots:
         QSignalSpy detail(&view, &IssuesView::detailShown);
         view.setProject(path, assetsOf(path), runsOf(path));
         QVERIFY(caught(loaded));
+        // The detail of the fixed issue, not of the first open one (a detail that arrives after
+        // the filter changed is dropped by the view, so none is caught from before).
+        detail.clear();
         QVERIFY(chooseAndWait(view, "issueStateFilter", QStringLiteral("Fixed")));
-        QVERIFY(caught(detail) || !detail.isEmpty());
+        QVERIFY(caught(detail));
         auto *pane = view.findChild<QTextBrowser *>(QStringLiteral("issueDetail"));
-        QTRY_VERIFY_WITH_TIMEOUT(pane->toPlainText().contains(QStringLiteral("History")), 5000);
+        QVERIFY(!pane->toPlainText().contains(QStringLiteral("Loading")));
         const QString text = pane->toPlainText();
         QVERIFY2(text.contains(QStringLiteral("opened")) && text.contains(QStringLiteral("fixed")),
                  qPrintable(text));
@@ -391,8 +400,10 @@ private slots:
         QVERIFY2(text.contains(QStringLiteral("actual <b>of</b> ssh.a")), qPrintable(text));
         QVERIFY(text.contains(QStringLiteral("expected of ssh.a")));
         // The newest result is the pass of run 2 that fixed it, with the evidence it read.
-        QVERIFY2(text.contains(QStringLiteral("Latest result")) && text.contains(QStringLiteral("run 2")), qPrintable(text));
-        QVERIFY2(text.indexOf(QStringLiteral("Evidence")) < text.indexOf(QStringLiteral("History")), qPrintable(text));
+        QVERIFY2(text.contains(QStringLiteral("Latest result")) && text.contains(QStringLiteral("run 2")),
+                 qPrintable(text));
+        QVERIFY2(text.indexOf(QStringLiteral("Evidence")) < text.indexOf(QStringLiteral("History")),
+                 qPrintable(text));
         QVERIFY(text.contains(QStringLiteral("$ cat /etc/ssh.a")));
         QVERIFY(text.contains(QStringLiteral("output of ssh.a on web-01")));
         QVERIFY(text.contains(QStringLiteral("SHA-256")));
@@ -415,7 +426,8 @@ private slots:
                 output += "line " + QByteArray::number(line) + " of the world-writable files\n";
             IssueProjectBuilder p(path);
             p.addAsset(kWeb);
-            p.addRun({{kWeb, QStringLiteral("files.ww"), CheckStatus::Fail, Severity::Medium, {}, {}, output}});
+            p.addRun(
+                {{kWeb, QStringLiteral("files.ww"), CheckStatus::Fail, Severity::Medium, {}, {}, output}});
         }
         IssuesView view;
         view.resize(1200, 800);
@@ -425,7 +437,8 @@ private slots:
         QVERIFY(caught(detail));
         auto *pane = view.findChild<QTextBrowser *>(QStringLiteral("issueDetail"));
         const QString text = pane->toPlainText();
-        QVERIFY2(text.contains(QStringLiteral("<script>alert(1)</script>")), qPrintable(text)); // escaped, shown
+        QVERIFY2(text.contains(QStringLiteral("<script>alert(1)</script>")),
+                 qPrintable(text)); // escaped, shown
         QVERIFY(text.contains(QStringLiteral("line 1 of the world-writable files")));
         QVERIFY(text.contains(QStringLiteral("line 50 of")));
         QVERIFY(!text.contains(QStringLiteral("line 200 of")));

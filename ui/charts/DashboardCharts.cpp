@@ -22,16 +22,22 @@ QString tr(const char *text)
     return QChart::tr(text);
 }
 
-const QList<Severity> kSeverities {Severity::Critical, Severity::High, Severity::Medium, Severity::Low, Severity::Info};
+const QList<Severity> kSeverities {Severity::Critical, Severity::High, Severity::Medium, Severity::Low,
+                                   Severity::Info};
 
 QString severityLabel(Severity s)
 {
     switch (s) {
-    case Severity::Critical: return QChart::tr("Critical");
-    case Severity::High: return QChart::tr("High");
-    case Severity::Medium: return QChart::tr("Medium");
-    case Severity::Low: return QChart::tr("Low");
-    case Severity::Info: return QChart::tr("Info");
+    case Severity::Critical:
+        return QChart::tr("Critical");
+    case Severity::High:
+        return QChart::tr("High");
+    case Severity::Medium:
+        return QChart::tr("Medium");
+    case Severity::Low:
+        return QChart::tr("Low");
+    case Severity::Info:
+        return QChart::tr("Info");
     }
     return {};
 }
@@ -79,11 +85,16 @@ QValueAxis *countAxis(int max)
 QColor severityColor(Severity severity)
 {
     switch (severity) {
-    case Severity::Critical: return QColor(0xb7, 0x1c, 0x1c);
-    case Severity::High: return QColor(0xe5, 0x39, 0x35);
-    case Severity::Medium: return QColor(0xfb, 0x8c, 0x00);
-    case Severity::Low: return QColor(0x1e, 0x88, 0xe5);
-    case Severity::Info: return QColor(0x90, 0xa4, 0xae);
+    case Severity::Critical:
+        return QColor(0xb7, 0x1c, 0x1c);
+    case Severity::High:
+        return QColor(0xe5, 0x39, 0x35);
+    case Severity::Medium:
+        return QColor(0xfb, 0x8c, 0x00);
+    case Severity::Low:
+        return QColor(0x1e, 0x88, 0xe5);
+    case Severity::Info:
+        return QColor(0x90, 0xa4, 0xae);
     }
     return {};
 }
@@ -132,8 +143,9 @@ QChart *scoreTrend(const QList<TemplateTrend> &trends)
     qint64 first = 0;
     qint64 last = 0;
     int points = 0;
-    static const QList<QColor> colors {QColor(0x1e, 0x88, 0xe5), QColor(0x8e, 0x24, 0xaa), QColor(0x00, 0x89, 0x7b),
-                                       QColor(0xf4, 0x51, 0x1e), QColor(0x6d, 0x4c, 0x41)};
+    static const QList<QColor> colors {QColor(0x1e, 0x88, 0xe5), QColor(0x8e, 0x24, 0xaa),
+                                       QColor(0x00, 0x89, 0x7b), QColor(0xf4, 0x51, 0x1e),
+                                       QColor(0x6d, 0x4c, 0x41)};
     for (const TemplateTrend &trend : trends) {
         auto *line = new QLineSeries(chart);
         line->setName(trend.templateId);
@@ -166,9 +178,11 @@ QChart *scoreTrend(const QList<TemplateTrend> &trends)
 
 QChart *issueEvents(const QList<RunEventCounts> &allRuns, std::function<void(qint64, IssueEvent)> onClick)
 {
-    const QList<RunEventCounts> runs = allRuns.size() > kMaxRuns ? allRuns.mid(allRuns.size() - kMaxRuns) : allRuns;
-    QChart *chart = newChart(allRuns.size() > kMaxRuns ? tr("Issues opened, fixed and regressed (last %1 runs)").arg(kMaxRuns)
-                                                       : tr("Issues opened, fixed and regressed per run"));
+    const QList<RunEventCounts> runs
+        = allRuns.size() > kMaxRuns ? allRuns.mid(allRuns.size() - kMaxRuns) : allRuns;
+    QChart *chart = newChart(allRuns.size() > kMaxRuns
+                                 ? tr("Issues opened, fixed and regressed (last %1 runs)").arg(kMaxRuns)
+                                 : tr("Issues opened, fixed and regressed per run"));
     auto *series = new QStackedBarSeries(chart);
     struct Kind {
         IssueEvent event;
@@ -176,9 +190,10 @@ QChart *issueEvents(const QList<RunEventCounts> &allRuns, std::function<void(qin
         QColor color;
         int RunEventCounts::*count;
     };
-    const QList<Kind> kinds {{IssueEvent::Opened, tr("Opened"), QColor(0xe5, 0x39, 0x35), &RunEventCounts::opened},
-                             {IssueEvent::Fixed, tr("Fixed"), QColor(0x43, 0xa0, 0x47), &RunEventCounts::fixed},
-                             {IssueEvent::Regressed, tr("Regressed"), QColor(0x8e, 0x24, 0xaa), &RunEventCounts::regressed}};
+    const QList<Kind> kinds {
+        {IssueEvent::Opened, tr("Opened"), QColor(0xe5, 0x39, 0x35), &RunEventCounts::opened},
+        {IssueEvent::Fixed, tr("Fixed"), QColor(0x43, 0xa0, 0x47), &RunEventCounts::fixed},
+        {IssueEvent::Regressed, tr("Regressed"), QColor(0x8e, 0x24, 0xaa), &RunEventCounts::regressed}};
     QStringList categories;
     int max = 0;
     for (const RunEventCounts &r : runs) {
@@ -244,7 +259,9 @@ QChart *severityBreakdown(const QMap<Severity, int> &counts, std::function<void(
             *set << (i == row ? counts.value(s) : 0);
         QObject::connect(set, &QBarSet::clicked, set, [onClick, s](int) { onClick(s); });
         tipOnHover(set, [counts, s](int) {
-            return QChart::tr("%1 open %2 issue(s). Click to list them.").arg(counts.value(s)).arg(toString(s));
+            return QChart::tr("%1 open %2 issue(s). Click to list them.")
+                .arg(counts.value(s))
+                .arg(toString(s));
         });
         series->append(set);
     }
@@ -268,7 +285,8 @@ QChart *severityBreakdown(const QMap<Severity, int> &counts, std::function<void(
 
 QChart *topChecks(const QList<CheckIssueCount> &checks, std::function<void(const QString &)> onClick)
 {
-    QChart *chart = newChart(QChart::tr("Top %n failing check(s) by open issues", nullptr, int(checks.size())));
+    QChart *chart
+        = newChart(QChart::tr("Top %n failing check(s) by open issues", nullptr, int(checks.size())));
     auto *series = new QHorizontalStackedBarSeries(chart);
     // Bar categories grow upwards: the most failing check goes last so that it is drawn on top.
     QList<CheckIssueCount> bottomUp(checks.crbegin(), checks.crend());

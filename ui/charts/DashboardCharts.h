@@ -18,7 +18,8 @@ namespace DashboardCharts {
 /// Score per run, one line per template (automated requirements, in percent).
 QChart *scoreTrend(const QList<TemplateTrend> &trends);
 /// Issues opened, fixed and regressed per run (the last kMaxRuns runs), stacked.
-QChart *issueEvents(const QList<RunEventCounts> &runs, std::function<void(qint64 runId, IssueEvent event)> onClick);
+QChart *issueEvents(const QList<RunEventCounts> &runs,
+                    std::function<void(qint64 runId, IssueEvent event)> onClick);
 /// Open issues per severity, most severe first.
 QChart *severityBreakdown(const QMap<Severity, int> &counts, std::function<void(Severity severity)> onClick);
 /// The checks with the most open issues, the most at the top, coloured by severity.

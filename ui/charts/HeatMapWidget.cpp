@@ -1,8 +1,8 @@
 #include "HeatMapWidget.h"
 
+#include <QFontMetrics>
 #include <QHelpEvent>
 #include <QKeyEvent>
-#include <QFontMetrics>
 #include <QMouseEvent>
 #include <QPainter>
 #include <QToolTip>
@@ -14,7 +14,7 @@ namespace {
 
 constexpr int kMinCell = 18;
 constexpr int kMaxCell = 34;
-constexpr int kFooter = 40;     // the legend and the "n more" note, a line each
+constexpr int kFooter = 40; // the legend and the "n more" note, a line each
 constexpr int kMaxLabelChars = 22;
 
 } // namespace
@@ -23,11 +23,16 @@ QColor heatColor(HeatStatus status, const QPalette &palette)
 {
     // Mid-saturated hues stay readable on a light and on a dark window colour alike.
     switch (status) {
-    case HeatStatus::Fail: return QColor(0xd3, 0x2f, 0x2f);
-    case HeatStatus::Error: return QColor(0xf5, 0x9e, 0x0b);
-    case HeatStatus::Pass: return QColor(0x43, 0xa0, 0x47);
-    case HeatStatus::NotApplicable: return palette.color(QPalette::Mid);
-    case HeatStatus::NoData: break;
+    case HeatStatus::Fail:
+        return QColor(0xd3, 0x2f, 0x2f);
+    case HeatStatus::Error:
+        return QColor(0xf5, 0x9e, 0x0b);
+    case HeatStatus::Pass:
+        return QColor(0x43, 0xa0, 0x47);
+    case HeatStatus::NotApplicable:
+        return palette.color(QPalette::Mid);
+    case HeatStatus::NoData:
+        break;
     }
     return palette.color(QPalette::AlternateBase);
 }
@@ -35,11 +40,16 @@ QColor heatColor(HeatStatus status, const QPalette &palette)
 QString heatStatusText(HeatStatus status)
 {
     switch (status) {
-    case HeatStatus::Fail: return HeatMapWidget::tr("failed");
-    case HeatStatus::Error: return HeatMapWidget::tr("error (not evaluated)");
-    case HeatStatus::Pass: return HeatMapWidget::tr("passed");
-    case HeatStatus::NotApplicable: return HeatMapWidget::tr("not applicable");
-    case HeatStatus::NoData: break;
+    case HeatStatus::Fail:
+        return HeatMapWidget::tr("failed");
+    case HeatStatus::Error:
+        return HeatMapWidget::tr("error (not evaluated)");
+    case HeatStatus::Pass:
+        return HeatMapWidget::tr("passed");
+    case HeatStatus::NotApplicable:
+        return HeatMapWidget::tr("not applicable");
+    case HeatStatus::NoData:
+        break;
     }
     return HeatMapWidget::tr("not assessed");
 }
@@ -71,7 +81,8 @@ void HeatMapWidget::measureLabels()
         m_assetLabelWidth = std::max(m_assetLabelWidth, fm.horizontalAdvance(asset.left(kMaxLabelChars)));
     m_requirementLabelWidth = 0;
     for (const QString &req : std::as_const(m_data.requirements))
-        m_requirementLabelWidth = std::max(m_requirementLabelWidth, fm.horizontalAdvance(req.left(kMaxLabelChars)));
+        m_requirementLabelWidth
+            = std::max(m_requirementLabelWidth, fm.horizontalAdvance(req.left(kMaxLabelChars)));
 }
 
 QSize HeatMapWidget::sizeHint() const
@@ -167,7 +178,8 @@ void HeatMapWidget::paintEvent(QPaintEvent *)
     }
     for (int row = 0; row < l.rows; ++row) {
         for (int column = 0; column < l.columns; ++column) {
-            const QRect cell(l.labelWidth + column * l.cell, l.headerHeight + row * l.cell, l.cell - 2, l.cell - 2);
+            const QRect cell(l.labelWidth + column * l.cell, l.headerHeight + row * l.cell, l.cell - 2,
+                             l.cell - 2);
             p.fillRect(cell, heatColor(m_data.at(row, column), pal));
             if (const int failing = m_data.failuresAt(row, column); failing > 1 && l.cell >= 22) {
                 p.setPen(Qt::white);
@@ -176,8 +188,8 @@ void HeatMapWidget::paintEvent(QPaintEvent *)
         }
     }
     if (hasFocus() && m_current.first < l.rows && m_current.second < l.columns) {
-        const QRect cell(l.labelWidth + m_current.second * l.cell, l.headerHeight + m_current.first * l.cell, l.cell - 2,
-                         l.cell - 2);
+        const QRect cell(l.labelWidth + m_current.second * l.cell, l.headerHeight + m_current.first * l.cell,
+                         l.cell - 2, l.cell - 2);
         p.setPen(QPen(pal.color(QPalette::Highlight), 2));
         p.drawRect(cell.adjusted(-1, -1, 0, 0));
         p.setPen(pal.color(QPalette::WindowText));
@@ -187,7 +199,8 @@ void HeatMapWidget::paintEvent(QPaintEvent *)
     int x = 0;
     const int y = l.headerHeight + l.rows * l.cell + 4;
     p.setPen(pal.color(QPalette::WindowText));
-    for (HeatStatus s : {HeatStatus::Fail, HeatStatus::Error, HeatStatus::Pass, HeatStatus::NotApplicable, HeatStatus::NoData}) {
+    for (HeatStatus s : {HeatStatus::Fail, HeatStatus::Error, HeatStatus::Pass, HeatStatus::NotApplicable,
+                         HeatStatus::NoData}) {
         const QString text = heatStatusText(s);
         const QRect swatch(x, y + (line - 10) / 2, 10, 10);
         p.fillRect(swatch, heatColor(s, pal));
@@ -229,21 +242,32 @@ void HeatMapWidget::keyPressEvent(QKeyEvent *event)
     const Layout l = layout();
     auto [row, column] = m_current;
     switch (event->key()) {
-    case Qt::Key_Left: column = std::max(0, column - 1); break;
-    case Qt::Key_Right: column = std::min(l.columns - 1, column + 1); break;
-    case Qt::Key_Up: row = std::max(0, row - 1); break;
-    case Qt::Key_Down: row = std::min(l.rows - 1, row + 1); break;
+    case Qt::Key_Left:
+        column = std::max(0, column - 1);
+        break;
+    case Qt::Key_Right:
+        column = std::min(l.columns - 1, column + 1);
+        break;
+    case Qt::Key_Up:
+        row = std::max(0, row - 1);
+        break;
+    case Qt::Key_Down:
+        row = std::min(l.rows - 1, row + 1);
+        break;
     case Qt::Key_Return:
     case Qt::Key_Enter:
     case Qt::Key_Space:
         if (row < l.rows && column < l.columns)
             emit cellClicked(m_data.assets.at(row), m_data.requirements.at(column));
         return;
-    default: QWidget::keyPressEvent(event); return;
+    default:
+        QWidget::keyPressEvent(event);
+        return;
     }
     m_current = {std::max(0, row), std::max(0, column)};
     if (const QRect cell = cellRect(m_current.first, m_current.second); !cell.isNull())
-        QToolTip::showText(mapToGlobal(cell.bottomRight()), cellToolTip(m_current.first, m_current.second), this);
+        QToolTip::showText(mapToGlobal(cell.bottomRight()), cellToolTip(m_current.first, m_current.second),
+                           this);
     update();
 }
 

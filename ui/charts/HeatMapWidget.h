@@ -41,8 +41,8 @@ protected:
 
 private:
     struct Layout {
-        int labelWidth = 0;     ///< asset names on the left
-        int headerHeight = 0;   ///< requirement ids on top, rotated
+        int labelWidth = 0; ///< asset names on the left
+        int headerHeight = 0; ///< requirement ids on top, rotated
         int cell = 0;
         int rows = 0;
         int columns = 0;
