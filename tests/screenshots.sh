@@ -14,7 +14,8 @@ trap 'rm -rf "$tmp"' EXIT
 # The GUI remembers recent projects and window state: keep this run's settings out of the user's.
 export XDG_CONFIG_HOME="$tmp/config"
 cmake --build "$build" --target triad triad-cli report_demo_project tst_issues_view tst_assets_view \
-    tst_templates_view tst_tailoring_editor tst_new_project_wizard tst_start_page tst_report_dialog tst_compare_view >/dev/null
+    tst_templates_view tst_tailoring_editor tst_new_project_wizard tst_start_page tst_report_dialog tst_compare_view \
+    tst_dashboard >/dev/null
 cli="$build/app/triad-cli"
 gui="$build/app/triad"
 shot() { xvfb-run -a -s '-screen 0 1600x1000x24' "$gui" "$@"; }
@@ -26,9 +27,11 @@ shot() { xvfb-run -a -s '-screen 0 1600x1000x24' "$gui" "$@"; }
 "$cli" scan "$tmp/demo.triad" --template cis-linux --quiet || true
 "$build/tests/reports/report_demo_project" "$tmp/fleet.triad" --assets 6 --runs 3
 
-shot --project "$tmp/demo.triad" --screenshot "$out/main-window.png"
+shot --project "$tmp/demo.triad" --view results --screenshot "$out/main-window.png"
 shot --project "$tmp/fleet.triad" --view issues --screenshot "$out/issues.png"
 shot --project "$tmp/fleet.triad" --view register --screenshot "$out/register.png"
+shot --project "$tmp/fleet.triad" --view dashboard --screenshot "$out/dashboard.png"
+shot --project "$tmp/fresh.triad" --view dashboard --screenshot "$out/dashboard-empty.png"
 shot --project "$tmp/fresh.triad" --view issues --screenshot "$out/issues-empty.png"
 shot --project "$tmp/fresh.triad" --view register --screenshot "$out/register-empty.png"
 shot --screenshot "$out/empty-state.png"
@@ -70,4 +73,6 @@ QT_QPA_PLATFORM=offscreen TRIAD_UI_SCREENSHOT_DIR="$(cd "$out" && pwd)" \
 QT_QPA_PLATFORM=offscreen TRIAD_UI_SCREENSHOT_DIR="$(cd "$out" && pwd)" \
     "$build/tests/ui/tst_start_page" scanThisComputerReachesResults shortcutsDialogListsTheMenuShortcuts \
         aFileThatIsNotAProjectIsExplainedOnTheStartPage >/dev/null
+QT_QPA_PLATFORM=offscreen TRIAD_UI_SCREENSHOT_DIR="$(cd "$out" && pwd)" \
+    "$build/tests/ui/tst_dashboard" clickingChartsOpensTheIssuesViewOnThoseIssues followsADarkPalette >/dev/null
 echo "Screenshots in $out/"

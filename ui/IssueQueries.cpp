@@ -9,6 +9,18 @@
 
 namespace triad::IssueQueries {
 
+QByteArray excerpt(const QByteArray &data)
+{
+    QByteArray cut = data.left(kEvidenceExcerptBytes);
+    qsizetype at = -1;
+    for (int line = 0; line < kEvidenceExcerptLines; ++line) {
+        at = cut.indexOf('\n', at + 1);
+        if (at < 0)
+            return cut;
+    }
+    return cut.left(at + 1);
+}
+
 QFuture<Result<IssuePage>> loadPage(const QString &path, const IssueFilter &filter, bool withCount)
 {
     return QtConcurrent::run([path, filter, withCount]() -> Result<IssuePage> {
@@ -45,20 +57,25 @@ QFuture<Result<IssueDetail>> loadDetail(const QString &path, const IssueRecord &
         if (!events)
             return events.error();
         detail.events = std::move(*events);
-        // The core has no "result of an issue" query: read the run it was last seen in and pick
-        // the row of this (asset, check, subject).
-        if (issue.lastSeenRun > 0) {
-            auto results = (*db)->results(issue.lastSeenRun);
-            if (!results)
-                return results.error();
-            for (const StoredResult &r : *results) {
-                if (r.assetName == issue.assetName && r.result.checkId == issue.checkId
-                    && r.result.subject == issue.subject) {
-                    detail.latest = r;
-                    break;
-                }
-            }
+        auto latest = (*db)->resultForIssue(issue.id);
+        if (!latest) {
+            if (latest.error().code != Error::Code::NotFound)
+                return latest.error();
+            return detail; // an issue whose results were deleted with their run
         }
+        for (qint64 id : std::as_const(latest->evidenceIds)) {
+            auto stored = (*db)->evidence(id);
+            if (!stored)
+                return stored.error();
+            EvidenceExcerpt e;
+            e.stdoutSize = stored->raw.stdoutData.size();
+            e.stderrSize = stored->raw.stderrData.size();
+            stored->raw.stdoutData = excerpt(stored->raw.stdoutData);
+            stored->raw.stderrData = excerpt(stored->raw.stderrData);
+            e.evidence = std::move(*stored);
+            detail.evidence << e;
+        }
+        detail.latest = std::move(*latest);
         return detail;
     });
 }

@@ -17,11 +17,23 @@ struct IssuePage {
     int total = -1;
 };
 
+/// The start of one evidence item's output, as much as a detail pane shows.
+struct EvidenceExcerpt {
+    StoredEvidence evidence; ///< raw.stdoutData / stderrData cut to the excerpt
+    qint64 stdoutSize = 0; ///< of the stored output, before the cut
+    qint64 stderrSize = 0;
+    [[nodiscard]] bool isCut() const
+    {
+        return stdoutSize > evidence.raw.stdoutData.size() || stderrSize > evidence.raw.stderrData.size();
+    }
+};
+
 /// What the detail pane shows of one issue beyond its row.
 struct IssueDetail {
     qint64 issueId = 0;
     QList<IssueEventRecord> events;
-    std::optional<StoredResult> latest; ///< its result in the run it was last seen in
+    std::optional<StoredResult> latest; ///< its newest stored result (ProjectDatabase::resultForIssue)
+    QList<EvidenceExcerpt> evidence; ///< what that result read
 };
 
 /// The waiver and attestation registers.
@@ -34,6 +46,11 @@ struct RegisterContents {
 /// pool thread with that thread's own connection (read-only for reads), so the GUI thread never
 /// waits for SQLite (CONVENTIONS.md 4, 5).
 namespace IssueQueries {
+/// How much of an evidence output the detail pane shows: the first bytes, at most so many lines.
+inline constexpr int kEvidenceExcerptBytes = 6 * 1024;
+inline constexpr int kEvidenceExcerptLines = 60;
+/// The first kEvidenceExcerptLines lines of `data`, at most kEvidenceExcerptBytes bytes.
+QByteArray excerpt(const QByteArray &data);
 QFuture<Result<IssuePage>> loadPage(const QString &path, const IssueFilter &filter, bool withCount);
 QFuture<Result<IssueDetail>> loadDetail(const QString &path, const IssueRecord &issue);
 QFuture<Result<RegisterContents>> loadRegister(const QString &path);

@@ -1,12 +1,14 @@
 #include "IssuesView.h"
 
-#include "CheckDetailHtml.h"
+#include "IssueDetailHtml.h"
 #include "IssueQueries.h"
 #include "WaiverDialog.h"
+#include "engine/Catalog.h"
 #include "models/IssueTableModel.h"
 
 #include <QAction>
 #include <QComboBox>
+#include <QCompleter>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QItemSelectionModel>
@@ -17,9 +19,11 @@
 #include <QSet>
 #include <QSplitter>
 #include <QStackedWidget>
+#include <QStringListModel>
 #include <QTableView>
 #include <QTextBrowser>
 #include <QTimer>
+#include <QToolButton>
 #include <QVBoxLayout>
 
 namespace triad {
@@ -30,20 +34,7 @@ QString esc(const QString &text)
     return text.toHtmlEscaped();
 }
 
-QString eventColor(IssueEvent event)
-{
-    switch (event) {
-    case IssueEvent::Opened:
-    case IssueEvent::Regressed:
-        return QStringLiteral("#c62828");
-    case IssueEvent::Fixed:
-        return QStringLiteral("#2e7d32");
-    case IssueEvent::Waived:
-    case IssueEvent::Unwaived:
-        return QStringLiteral("#6a1b9a");
-    }
-    return {};
-}
+constexpr int kExactSeverityRole = Qt::UserRole + 1;
 
 } // namespace
 
@@ -73,6 +64,14 @@ void IssuesView::buildUi()
     m_severity->addItem(tr("High and above"), int(Severity::High));
     m_severity->addItem(tr("Medium and above"), int(Severity::Medium));
     m_severity->addItem(tr("Low and above"), int(Severity::Low));
+    // Exactly one severity: what a dashboard bar counts.
+    for (auto [text, severity] : {std::pair {tr("High only"), Severity::High},
+                                  {tr("Medium only"), Severity::Medium},
+                                  {tr("Low only"), Severity::Low},
+                                  {tr("Info only"), Severity::Info}}) {
+        m_severity->addItem(text, int(severity));
+        m_severity->setItemData(m_severity->count() - 1, true, kExactSeverityRole);
+    }
     m_asset = new QComboBox(this);
     m_asset->setObjectName(QStringLiteral("issueAssetFilter"));
     m_asset->addItem(tr("All assets"), QString());
@@ -81,6 +80,34 @@ void IssuesView::buildUi()
     m_search->setObjectName(QStringLiteral("issueSearch"));
     m_search->setPlaceholderText(tr("Search check, title, subject, asset…"));
     m_search->setClearButtonEnabled(true);
+    m_requirement = new QLineEdit(this);
+    m_requirement->setObjectName(QStringLiteral("issueRequirementFilter"));
+    m_requirement->setPlaceholderText(tr("Requirement, e.g. 8.3.6"));
+    m_requirement->setMinimumWidth(
+        m_requirement->fontMetrics().horizontalAdvance(m_requirement->placeholderText()) + 40);
+    m_requirementHelp = tr("Issues of the checks a template requirement maps to; \"8.3\" takes all of 8.3.x");
+    m_requirement->setToolTip(m_requirementHelp);
+    m_requirement->setClearButtonEnabled(true);
+    auto *completer = new QCompleter(new QStringListModel(m_requirement), m_requirement);
+    completer->setCaseSensitivity(Qt::CaseInsensitive);
+    m_requirement->setCompleter(completer);
+    m_scope = new QLabel(this);
+    m_scope->setObjectName(QStringLiteral("issueScope"));
+    m_scope->setTextFormat(Qt::PlainText);
+    m_scope->hide();
+    m_scopeClear = new QToolButton(this);
+    m_scopeClear->setObjectName(QStringLiteral("issueScopeClear"));
+    m_scopeClear->setText(QStringLiteral("×"));
+    m_scopeClear->setToolTip(tr("Show the issues of every check and run again"));
+    m_scopeClear->setAutoRaise(true);
+    m_scopeClear->hide();
+    auto *find = new QAction(this);
+    find->setShortcut(QKeySequence::Find);
+    addAction(find);
+    connect(find, &QAction::triggered, m_search, [this] {
+        m_search->setFocus(Qt::ShortcutFocusReason);
+        m_search->selectAll();
+    });
     m_searchDelay = new QTimer(this);
     m_searchDelay->setSingleShot(true);
     m_searchDelay->setInterval(250);
@@ -98,10 +125,17 @@ void IssuesView::buildUi()
     bar->addWidget(m_state);
     bar->addWidget(m_severity);
     bar->addWidget(m_asset);
+    bar->addWidget(m_requirement);
+    bar->addWidget(m_scope);
+    bar->addWidget(m_scopeClear);
     bar->addWidget(m_search, 1);
     bar->addWidget(m_count);
     bar->addWidget(m_waiveButton);
     layout->addLayout(bar);
+    // Left to right as laid out (the requirement field was added after the search field).
+    setTabOrder(m_asset, m_requirement);
+    setTabOrder(m_requirement, m_scopeClear);
+    setTabOrder(m_scopeClear, m_search);
 
     auto *splitter = new QSplitter(Qt::Vertical, this);
     m_stack = new QStackedWidget(splitter);
@@ -151,6 +185,14 @@ void IssuesView::buildUi()
     connect(m_severity, &QComboBox::currentIndexChanged, this, &IssuesView::applyFilter);
     connect(m_asset, &QComboBox::currentIndexChanged, this, &IssuesView::applyFilter);
     connect(m_search, &QLineEdit::textChanged, m_searchDelay, qOverload<>(&QTimer::start));
+    connect(m_requirement, &QLineEdit::textChanged, m_searchDelay, qOverload<>(&QTimer::start));
+    connect(m_scopeClear, &QToolButton::clicked, this, [this] {
+        m_scopeCheck.clear();
+        m_scopeEvent.reset();
+        m_scopeRun = 0;
+        updateScope();
+        applyFilter();
+    });
     connect(m_searchDelay, &QTimer::timeout, this, &IssuesView::applyFilter);
     connect(m_model, &IssueTableModel::pageLoaded, this, [this](bool first) {
         if (first)
@@ -173,8 +215,13 @@ void IssuesView::setProject(const QString &path, const QList<Asset> &assets, con
     m_runCount = int(runs.size());
     m_assetCount = int(assets.size());
     m_runTimes.clear();
-    for (const RunInfo &run : runs)
+    m_templateIds.clear();
+    for (const RunInfo &run : runs) {
         m_runTimes.insert(run.id, run.startedAt);
+        if (!m_templateIds.contains(run.templateId))
+            m_templateIds << run.templateId;
+    }
+    updateRequirementCompleter();
     m_model->setRunTimes(m_runTimes);
     QSet<QString> tags;
     {
@@ -195,7 +242,13 @@ void IssuesView::setProject(const QString &path, const QList<Asset> &assets, con
 void IssuesView::setCatalog(std::shared_ptr<const Catalog> catalog)
 {
     m_catalog = std::move(catalog);
-    showIssue(m_table->currentIndex().row());
+    updateRequirementCompleter();
+    // A requirement typed (or asked for by the dashboard) before the templates were loaded waits
+    // for them to be resolved into checks.
+    if (!m_requirement->text().trimmed().isEmpty() && !m_path.isEmpty())
+        applyFilter();
+    else
+        showIssue(m_table->currentIndex().row());
 }
 
 void IssuesView::clear()
@@ -214,11 +267,175 @@ IssueFilter IssuesView::currentFilter() const
 {
     IssueFilter filter;
     filter.states = m_state->currentData().toStringList();
-    if (const int severity = m_severity->currentData().toInt(); severity >= 0)
-        filter.minSeverity = Severity(severity);
+    if (const int severity = m_severity->currentData().toInt(); severity >= 0) {
+        if (m_severity->currentData(kExactSeverityRole).toBool())
+            filter.severity = Severity(severity);
+        else
+            filter.minSeverity = Severity(severity);
+    }
     filter.assetName = m_asset->currentData().toString();
     filter.text = m_search->text().trimmed();
+    filter.checkId = m_scopeCheck;
+    filter.event = m_scopeEvent;
+    filter.eventRunId = m_scopeEvent ? m_scopeRun : 0;
+    if (const QString requirement = requirementFilter(); !requirement.isEmpty())
+        filter.checkIds = checksOfRequirement(requirement);
     return filter;
+}
+
+QString IssuesView::requirementFilter() const
+{
+    return m_requirement->text().trimmed();
+}
+
+QStringList IssuesView::checksOfRequirement(const QString &requirementId, QStringList *matched,
+                                            bool *anyManual) const
+{
+    QStringList checks;
+    if (!m_catalog || requirementId.isEmpty())
+        return checks;
+    // The templates the project ran; a project without runs (or with unknown templates) looks
+    // through every shipped one.
+    QList<const AssessmentTemplate *> templates;
+    for (const QString &id : m_templateIds)
+        if (const AssessmentTemplate *t = m_catalog->assessment(id))
+            templates << t;
+    if (templates.isEmpty())
+        for (const AssessmentTemplate &t : m_catalog->assessments())
+            templates << &t;
+    QString prefix = requirementId;
+    if (!prefix.endsWith(QLatin1Char('.')))
+        prefix += QLatin1Char('.');
+    for (const AssessmentTemplate *t : std::as_const(templates)) {
+        for (const RequirementDef &req : t->requirements) {
+            if (req.id.compare(requirementId, Qt::CaseInsensitive) != 0
+                && !req.id.startsWith(prefix, Qt::CaseInsensitive))
+                continue;
+            if (matched && !matched->contains(req.id))
+                *matched << req.id;
+            if (anyManual && req.checks.isEmpty())
+                *anyManual = true;
+            for (const QString &check : req.checks)
+                if (!checks.contains(check))
+                    checks << check;
+        }
+    }
+    return checks;
+}
+
+void IssuesView::setFilter(const IssueFilter &filter, const QString &requirementId)
+{
+    {
+        const QSignalBlocker blockState(m_state);
+        const QSignalBlocker blockSeverity(m_severity);
+        const QSignalBlocker blockAsset(m_asset);
+        const QSignalBlocker blockSearch(m_search);
+        const QSignalBlocker blockRequirement(m_requirement);
+        int state = m_state->count() - 1; // "All states"
+        for (int i = 0; i < m_state->count(); ++i)
+            if (m_state->itemData(i).toStringList() == filter.states)
+                state = i;
+        m_state->setCurrentIndex(state);
+        int severity = 0;
+        const std::optional<Severity> wanted = filter.severity ? filter.severity : filter.minSeverity;
+        for (int i = 1; wanted && i < m_severity->count(); ++i)
+            if (m_severity->itemData(i).toInt() == int(*wanted)
+                && m_severity->itemData(i, kExactSeverityRole).toBool() == filter.severity.has_value())
+                severity = i;
+        // "Critical" is the exact and the minimum item at once.
+        if (wanted == Severity::Critical)
+            severity = m_severity->findData(int(Severity::Critical));
+        m_severity->setCurrentIndex(severity);
+        m_asset->setCurrentIndex(std::max(0, m_asset->findData(filter.assetName)));
+        m_search->setText(filter.text);
+        m_requirement->setText(requirementId);
+    }
+    m_scopeCheck = filter.checkId;
+    m_scopeEvent = filter.event;
+    m_scopeRun = filter.eventRunId;
+    updateScope();
+    applyFilter();
+}
+
+void IssuesView::updateScope()
+{
+    QString text;
+    if (!m_scopeCheck.isEmpty())
+        text = tr("Check %1").arg(m_scopeCheck);
+    if (m_scopeEvent) {
+        QString event;
+        switch (*m_scopeEvent) {
+        case IssueEvent::Opened:
+            event = tr("Opened in run %1");
+            break;
+        case IssueEvent::Fixed:
+            event = tr("Fixed in run %1");
+            break;
+        case IssueEvent::Regressed:
+            event = tr("Regressed in run %1");
+            break;
+        case IssueEvent::Waived:
+            event = tr("Waived in run %1");
+            break;
+        case IssueEvent::Unwaived:
+            event = tr("Unwaived in run %1");
+            break;
+        }
+        event = event.arg(m_scopeRun);
+        text = text.isEmpty() ? event : text + QStringLiteral(" · ") + event;
+    }
+    m_scope->setText(text);
+    m_scope->setVisible(!text.isEmpty());
+    m_scopeClear->setVisible(!text.isEmpty());
+}
+
+void IssuesView::updateRequirementCompleter()
+{
+    QStringList ids;
+    if (m_catalog) {
+        for (const QString &id : m_templateIds)
+            if (const AssessmentTemplate *t = m_catalog->assessment(id))
+                for (const RequirementDef &req : t->requirements)
+                    if (!ids.contains(req.id))
+                        ids << req.id;
+    }
+    if (auto *model = qobject_cast<QStringListModel *>(m_requirement->completer()->model()))
+        model->setStringList(ids);
+}
+
+QString IssuesView::matchedRequirementsText() const
+{
+    QStringList lines;
+    if (!m_catalog)
+        return {};
+    QStringList matched;
+    const QStringList checks = checksOfRequirement(requirementFilter(), &matched);
+    for (const QString &id : m_templateIds) {
+        const AssessmentTemplate *t = m_catalog->assessment(id);
+        for (const RequirementDef &req : t ? t->requirements : QList<RequirementDef> {})
+            if (matched.contains(req.id))
+                lines << QStringLiteral("%1 %2: %3").arg(id, req.id, req.title);
+    }
+    lines << tr("%n check(s): %1", nullptr, int(checks.size())).arg(checks.join(QStringLiteral(", ")));
+    return lines.join(QLatin1Char('\n'));
+}
+
+QString IssuesView::requirementEmptyText() const
+{
+    const QString requirement = requirementFilter();
+    QStringList matched;
+    bool manual = false;
+    const QStringList checks = checksOfRequirement(requirement, &matched, &manual);
+    if (!checks.isEmpty())
+        return {};
+    if (!matched.isEmpty() && manual)
+        return tr("<h3>Requirement %1 is checked by hand</h3><p>No automated check maps to it, so it has no "
+                  "issues: it is attested under <b>Waivers &amp; attestations</b>.</p>")
+            .arg(esc(requirement));
+    return tr("<h3>No requirement %1</h3><p>None of this project's templates (%2) has a requirement with "
+              "this "
+              "id. Clear the requirement filter, or type an id such as 5.2.7 or 8.3.6.</p>")
+        .arg(esc(requirement), esc(m_templateIds.join(QStringLiteral(", "))));
 }
 
 void IssuesView::applyFilter()
@@ -231,6 +448,26 @@ void IssuesView::applyFilter()
     if (m_path.isEmpty()) {
         m_model->clear();
         return;
+    }
+    m_requirement->setToolTip(m_requirementHelp);
+    if (!requirementFilter().isEmpty()) {
+        if (!m_catalog) {
+            m_count->setText(tr("Loading…"));
+            setStatus(
+                tr("Reading the templates to find the checks of requirement %1…").arg(requirementFilter()));
+            return;
+        }
+        if (const QString empty = requirementEmptyText(); !empty.isEmpty()) {
+            // No check maps to it: an empty filter of checks would mean "every check".
+            m_model->clear();
+            m_count->setText(tr("%n issue(s)", nullptr, 0));
+            m_detail->setVisible(false);
+            m_empty->setText(empty);
+            m_stack->setCurrentWidget(m_empty);
+            emit issuesLoaded(0);
+            return;
+        }
+        m_requirement->setToolTip(matchedRequirementsText());
     }
     m_count->setText(tr("Loading…"));
     m_model->setQuery(m_path, currentFilter());
@@ -247,8 +484,9 @@ void IssuesView::onFirstPage()
         m_table->selectRow(0);
     } else {
         const IssueFilter filter = currentFilter();
-        const bool narrowed
-            = !filter.text.isEmpty() || !filter.assetName.isEmpty() || filter.minSeverity.has_value();
+        const bool narrowed = !filter.text.isEmpty() || !filter.assetName.isEmpty()
+            || filter.minSeverity.has_value() || filter.severity.has_value() || !filter.checkIds.isEmpty()
+            || !filter.checkId.isEmpty() || filter.event.has_value();
         if (m_assetCount == 0) {
             m_empty->setText(
                 tr("<h3>No issues yet</h3><p>This project has no assets. Add one, then run an "
@@ -262,8 +500,10 @@ void IssuesView::onFirstPage()
                    "<code>triad-cli scan %1 --template cis-linux</code></p>")
                     .arg(esc(m_path)));
         } else if (narrowed) {
-            m_empty->setText(tr("<h3>No issue matches these filters</h3><p>Clear the search, or choose "
-                                "<b>All assets</b> and <b>All severities</b>.</p>"));
+            m_empty->setText(
+                tr("<h3>No issue matches these filters</h3><p>Clear the search and the requirement, "
+                   "remove the check or run scope, or choose <b>All assets</b> and <b>All "
+                   "severities</b>.</p>"));
         } else if (filter.states == QStringList {QStringLiteral("open")}) {
             m_empty->setText(tr("<h3>No open issues</h3><p>Every failing check is fixed or waived. Choose "
                                 "<b>All states</b> to see the history.</p>"));
@@ -305,70 +545,7 @@ void IssuesView::showIssue(int row)
 
 void IssuesView::showDetail(const IssueRecord &issue, const IssueDetail *detail)
 {
-    auto runText = [this](qint64 run) {
-        if (run <= 0)
-            return QStringLiteral("—");
-        const QDateTime at = m_runTimes.value(run);
-        return at.isValid()
-            ? tr("run %1 (%2)").arg(run).arg(at.toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm")))
-            : tr("run %1").arg(run);
-    };
-    QString state = esc(issue.displayState().toUpper());
-    if (issue.waiverExpired)
-        state += tr(" (its waiver %1 has expired or ended)").arg(issue.waiverId);
-    QString html = QStringLiteral("<h3>%1</h3><p><b>%2</b> · severity %3 · <code>%4</code> · asset %5%6</p>")
-                       .arg(esc(issue.title.isEmpty() ? issue.checkId : issue.title), state,
-                            esc(toString(issue.severity)), esc(issue.checkId), esc(issue.assetName),
-                            issue.subject.isEmpty() ? QString() : tr(" · subject ") + esc(issue.subject));
-    html += QStringLiteral(
-                "<table "
-                "cellpadding=2><tr><td><b>%1</b></td><td>%2</td></tr><tr><td><b>%3</b></td><td>%4</td></tr>")
-                .arg(tr("First seen"), runText(issue.firstSeenRun), tr("Last seen"),
-                     runText(issue.lastSeenRun));
-    if (issue.fixedRun > 0)
-        html += QStringLiteral("<tr><td><b>%1</b></td><td>%2</td></tr>")
-                    .arg(tr("Fixed in"), runText(issue.fixedRun));
-    if (issue.regressions > 0)
-        html += QStringLiteral("<tr><td><b>%1</b></td><td>%2</td></tr>")
-                    .arg(tr("Regressions"))
-                    .arg(issue.regressions);
-    if (issue.waiverId > 0)
-        html
-            += QStringLiteral("<tr><td><b>%1</b></td><td>%2</td></tr>").arg(tr("Waiver")).arg(issue.waiverId);
-    if (detail && detail->latest) {
-        const CheckResult &r = detail->latest->result;
-        html += QStringLiteral("<tr><td><b>%1</b></td><td>%2</td></tr><tr><td><b>%3</b></td><td>%4</td></tr>")
-                    .arg(tr("Expected"), esc(r.expected), tr("Actual"), esc(r.actual));
-        if (!r.message.isEmpty())
-            html += QStringLiteral("<tr><td><b>%1</b></td><td>%2</td></tr>").arg(tr("Note"), esc(r.message));
-        if (!detail->latest->requirementIds.isEmpty())
-            html += QStringLiteral("<tr><td><b>%1</b></td><td>%2</td></tr>")
-                        .arg(tr("Requirements"),
-                             esc(detail->latest->requirementIds.join(QStringLiteral(", "))));
-    }
-    html += QStringLiteral("</table>");
-    html += QStringLiteral("<h4>%1</h4>").arg(tr("History"));
-    if (!detail) {
-        html += tr("<p><i>Loading the history…</i></p>");
-    } else if (detail->events.isEmpty()) {
-        html += tr("<p>No events recorded.</p>");
-    } else {
-        html += QStringLiteral("<table cellpadding=2>");
-        for (const IssueEventRecord &e : detail->events) {
-            // An event of a run is shown at the run's start, which is when the host was seen so;
-            // the row's own time is when it was stored (later for an imported or re-evaluated run).
-            const QDateTime runAt = m_runTimes.value(e.runId);
-            const QDateTime when = runAt.isValid() ? runAt : e.at;
-            html += QStringLiteral(
-                        "<tr><td>%1</td><td><b><font color=\"%2\">%3</font></b></td><td>%4</td></tr>")
-                        .arg(esc(when.toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm"))),
-                             eventColor(e.event), esc(toString(e.event)),
-                             e.runId > 0 ? tr("run %1").arg(e.runId) : tr("outside a run"));
-        }
-        html += QStringLiteral("</table>");
-    }
-    html += checkDetailHtml(m_catalog.get(), issue.checkId);
-    m_detail->setHtml(html);
+    m_detail->setHtml(issueDetailHtml(issue, detail, m_runTimes, m_catalog.get()));
 }
 
 void IssuesView::waiveSelected()

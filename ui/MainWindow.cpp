@@ -3,6 +3,7 @@
 #include "AssetsView.h"
 #include "CheckDetailHtml.h"
 #include "CompareView.h"
+#include "DashboardView.h"
 #include "IssuesView.h"
 #include "ProjectLoader.h"
 #include "RegisterView.h"
@@ -189,6 +190,10 @@ void MainWindow::buildUi()
     m_pages->addWidget(m_assets);
     m_compare = new CompareView(m_pages);
     m_pages->addWidget(m_compare);
+    // The dashboard is the landing page of an open project: first in the side bar.
+    m_dashboard = new DashboardView(m_pages);
+    m_pages->insertWidget(0, m_dashboard);
+    m_sideBar->insertItem(0, tr("Dashboard"));
     m_stack->addWidget(workspace);
     setCentralWidget(m_stack);
 
@@ -205,6 +210,10 @@ void MainWindow::buildUi()
     assets->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_5));
     QAction *compareRuns = view->addAction(tr("&Compare Runs"), this, [this] { showView(View::Compare); });
     compareRuns->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_6));
+    QAction *dashboard = new QAction(tr("&Dashboard"), view);
+    dashboard->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_0));
+    connect(dashboard, &QAction::triggered, this, [this] { showView(View::Dashboard); });
+    view->insertAction(view->actions().value(0), dashboard);
     view->addSeparator();
     view->addAction(m_issues->waiveAction());
     buildThemeAndHelpMenus(view);
@@ -218,6 +227,14 @@ void MainWindow::buildUi()
     connect(m_compare, &CompareView::comparisonLoaded, this, &MainWindow::comparisonLoaded);
     connect(m_issues, &IssuesView::waiverAdded, m_register, &RegisterView::reload);
     connect(m_register, &RegisterView::waiverEnded, m_issues, &IssuesView::reload);
+    connect(m_dashboard, &DashboardView::dashboardLoaded, this, &MainWindow::dashboardLoaded);
+    connect(m_dashboard, &DashboardView::issuesRequested, this,
+            [this](const IssueFilter &filter, const QString &requirementId) {
+                m_issues->setFilter(filter, requirementId);
+                showView(View::Issues);
+            });
+    connect(m_issues, &IssuesView::waiverAdded, m_dashboard, &DashboardView::reload);
+    connect(m_register, &RegisterView::waiverEnded, m_dashboard, &DashboardView::reload);
 
     connect(m_statusFilter, &QComboBox::currentIndexChanged, this,
             [this] { m_filter->setStatusFilter(m_statusFilter->currentData().toInt()); });
@@ -279,6 +296,7 @@ void MainWindow::openProject(const QString &path)
         self->m_projectName = snapshot->info.name;
         self->m_projectRuns = snapshot->runs;
         self->m_exportReport->setEnabled(!snapshot->runs.isEmpty());
+        self->m_dashboard->setProject(path);
         if (snapshot->runs.isEmpty()) {
             self->m_noRuns->setText(tr("<h2>%1</h2><p>This project has %2 asset(s) and no assessment yet.</p>"
                                        "<p>Run one with <code>triad-cli scan %3 --template cis-linux</code>.</p>")
@@ -306,14 +324,33 @@ ReportDialog *MainWindow::openExportDialog()
     return dialog;
 }
 
+// Pages are found by widget, not by side-bar row, so that adding a page anywhere in the side bar
+// leaves the View values alone.
+QWidget *MainWindow::pageOf(View view) const
+{
+    switch (view) {
+    case View::Results: return m_resultsPage;
+    case View::Issues: return m_issues;
+    case View::Register: return m_register;
+    case View::Dashboard: return m_dashboard;
+    case View::Templates: return m_templates;
+    case View::Assets: return m_assets;
+    case View::Compare: return m_compare;
+    }
+    return nullptr;
+}
+
 void MainWindow::showView(View view)
 {
-    m_sideBar->setCurrentRow(int(view));
+    m_sideBar->setCurrentRow(m_pages->indexOf(pageOf(view)));
 }
 
 MainWindow::View MainWindow::currentView() const
 {
-    return View(m_pages->currentIndex());
+    for (View view : {View::Dashboard, View::Results, View::Issues, View::Register, View::Templates, View::Assets, View::Compare})
+        if (pageOf(view) == m_pages->currentWidget())
+            return view;
+    return View::Dashboard;
 }
 
 void MainWindow::selectRun(qint64 runId)

@@ -24,6 +24,7 @@ class AssetsView;
 class Catalog;
 class CompareView;
 class StartPage;
+class DashboardView;
 class IssuesView;
 class ReportDialog;
 class RegisterView;
@@ -47,7 +48,7 @@ public:
     void openProject(const QString &path);
     [[nodiscard]] QString projectPath() const { return m_projectPath; }
 
-    enum class View { Results, Issues, Register, Templates, Assets, Compare };
+    enum class View { Results, Issues, Register, Templates, Assets, Compare, Dashboard };
     void showView(View view);
     [[nodiscard]] View currentView() const;
     [[nodiscard]] IssuesView *issuesView() const { return m_issues; }
@@ -63,6 +64,7 @@ public:
     void newProject();
     /// File › Close Project: back to the start page.
     void closeProject();
+    [[nodiscard]] DashboardView *dashboardView() const { return m_dashboard; }
 
 signals:
     /// Emitted once a project (or a run) has been loaded and shown: lets tests and scripts wait.
@@ -79,6 +81,8 @@ signals:
     void assetsLoaded(int count);
     /// The Compare view shows a comparison (`rows` changes) or its empty state (0).
     void comparisonLoaded(int rows);
+    /// The dashboard shows the project's charts (or its empty state).
+    void dashboardLoaded();
 
 protected:
     void closeEvent(QCloseEvent *event) override;
@@ -92,6 +96,7 @@ private:
     void showMessage(const QString &text);
     void selectRun(qint64 runId);
     void showResult(const StoredResult &result);
+    [[nodiscard]] QWidget *pageOf(View view) const;
 
     std::shared_ptr<const Catalog> m_catalog;   ///< for remediation and verification texts
     QString m_projectPath;
@@ -116,6 +121,7 @@ private:
     QAction *m_exportReport = nullptr;
     QString m_projectName;
     QList<RunInfo> m_projectRuns;   ///< for the export dialog
+    DashboardView *m_dashboard = nullptr;
     QTableView *m_runView = nullptr;
     QTableView *m_resultView = nullptr;
     QTextBrowser *m_detail = nullptr;

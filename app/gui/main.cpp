@@ -8,6 +8,7 @@
 
 #include <QApplication>
 #include <QCommandLineParser>
+#include <QHash>
 #include <QTimer>
 
 #include <sys/resource.h>
@@ -33,8 +34,10 @@ int main(int argc, char *argv[])
     // project's latest run is shown, then quit.
     parser.addOption({QStringLiteral("screenshot"), QStringLiteral("Save a PNG of the window after loading, then quit."),
                       QStringLiteral("png")});
-    parser.addOption({QStringLiteral("view"), QStringLiteral("View to show first: results, issues, register, templates, tailoring or assets."),
-                      QStringLiteral("name"), QStringLiteral("results")});
+    parser.addOption({QStringLiteral("view"),
+                      QStringLiteral("View to show first: dashboard (the default), results, issues, register, templates, "
+                                     "tailoring, assets, compare or export (with --screenshot)."),
+                      QStringLiteral("name"), QStringLiteral("dashboard")});
     parser.addOption({QStringLiteral("theme"), QStringLiteral("Palette: system, light or dark (default: the one chosen in View > Theme)."),
                       QStringLiteral("name")});
     parser.process(app);
@@ -43,19 +46,18 @@ int main(int argc, char *argv[])
                             : triad::Theme::saved());
 
     triad::MainWindow window;
+    // "tailoring" is the Templates page with its editor shown; "export" opens File > Export Report
+    // over the project (for screenshots).
     const QString view = parser.value(QStringLiteral("view"));
-    if (view == QLatin1String("issues"))
-        window.showView(triad::MainWindow::View::Issues);
-    else if (view == QLatin1String("register"))
-        window.showView(triad::MainWindow::View::Register);
-    else if (view == QLatin1String("templates") || view == QLatin1String("tailoring"))
-        window.showView(triad::MainWindow::View::Templates);
+    using View = triad::MainWindow::View;
+    const QHash<QString, View> views{{QStringLiteral("dashboard"), View::Dashboard}, {QStringLiteral("results"), View::Results},
+                                     {QStringLiteral("issues"), View::Issues},       {QStringLiteral("register"), View::Register},
+                                     {QStringLiteral("templates"), View::Templates}, {QStringLiteral("tailoring"), View::Templates},
+                                     {QStringLiteral("assets"), View::Assets},       {QStringLiteral("compare"), View::Compare}};
+    if (views.contains(view))
+        window.showView(views.value(view));
     if (view == QLatin1String("tailoring"))
         window.templatesView()->showTailoring();
-    else if (view == QLatin1String("assets"))
-        window.showView(triad::MainWindow::View::Assets);
-    else if (view == QLatin1String("compare"))
-        window.showView(triad::MainWindow::View::Compare);
     QString project = parser.value(QStringLiteral("project"));
     if (project.isEmpty())
         project = parser.positionalArguments().value(0);
@@ -95,6 +97,8 @@ int main(int argc, char *argv[])
                     });
                 }, Qt::SingleShotConnection);
             }, Qt::SingleShotConnection);
+        } else if (view == QLatin1String("dashboard")) {
+            QObject::connect(&window, &triad::MainWindow::dashboardLoaded, &window, save, Qt::SingleShotConnection);
         } else if (view == QLatin1String("register")) {
             QObject::connect(&window, &triad::MainWindow::registerLoaded, &window, save, Qt::SingleShotConnection);
         } else if (view == QLatin1String("templates")) {

@@ -85,8 +85,34 @@ struct IssueFilter {
     QString checkPrefix;        ///< e.g. "ssh." or the checks of one requirement, see checkIds
     QStringList checkIds;       ///< issues of these checks only (a template requirement's checks)
     QString text;               ///< found in the check id, title, subject or asset name
+    std::optional<Severity> severity;   ///< exactly this severity (a dashboard bar), besides minSeverity
+    qint64 eventRunId = 0;      ///< with `event`: issues that had this event in this run
+    std::optional<IssueEvent> event;
     int limit = 0;              ///< 0 = no limit
     int offset = 0;
+};
+
+/// How many issues one check has (the dashboard's top failing checks).
+struct CheckIssueCount {
+    QString checkId;
+    QString title;
+    Severity severity = Severity::Medium;   ///< the highest among its issues
+    int issues = 0;
+    int assets = 0;
+};
+
+/// The results of one check on one asset in one run, folded in SQL: which statuses occurred
+/// among its subjects (what scoring needs, DESIGN.md §4), without reading each result.
+struct CheckFold {
+    qint64 runId = 0;
+    QString assetName;
+    QString checkId;
+    bool anyFail = false;
+    bool anyError = false;
+    bool anyPass = false;           ///< pass or waived
+    int failures = 0;               ///< results with final status fail
+    Severity severity = Severity::Medium;   ///< the highest among its results
+    QStringList requirementIds;
 };
 
 /// A manual requirement's verdict by a person, with the files they attached.

@@ -4,6 +4,7 @@
 #include "db/IssueTypes.h"
 #include "db/ProjectTypes.h"
 #include "db/ReportTypes.h"
+#include "lifecycle/Scoring.h"
 
 #include <QSqlDatabase>
 #include <QSqlQuery>
@@ -103,6 +104,20 @@ public:
     Result<QList<IssueRecord>> issues(const IssueFilter &filter = {});
     Result<int> countIssues(const IssueFilter &filter = {});
     Result<QList<IssueEventRecord>> issueEvents(qint64 issueId);
+    /// The newest stored result of an issue's (asset, check, subject), with its evidence ids;
+    /// NotFound when the issue or its result is gone. One indexed lookup, not a run's results.
+    Result<StoredResult> resultForIssue(qint64 issueId);
+    /// Issues matching `filter` per severity (the dashboard's severity breakdown).
+    Result<QMap<Severity, int>> issueCountsBySeverity(const IssueFilter &filter = {});
+    /// The checks with the most issues matching `filter`, most first (at most `limit`).
+    Result<QList<CheckIssueCount>> issueCountsByCheck(const IssueFilter &filter, int limit);
+    /// Results folded per (run, asset, check), aggregated in SQL: of run `runId`, or of every run
+    /// when it is 0 (ProjectDatabaseAggregates.cpp).
+    Result<QList<CheckFold>> checkFolds(qint64 runId = 0);
+    /// The automated requirement score of run `runId`, or of every run when it is 0 (manual
+    /// requirements not counted), aggregated in SQL: the same passed, failed, errors, not
+    /// applicable and percentages as scoreStoredRun.
+    Result<QMap<qint64, Score>> automatedScoresByRun(qint64 runId = 0);
     /// Stores an attestation with copies of its evidence files (name, content) and their SHA-256.
     Result<qint64> addAttestation(const Attestation &attestation, const QList<QPair<QString, QByteArray>> &files);
     /// All attestations, or those of one template; newest last.

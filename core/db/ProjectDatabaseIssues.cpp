@@ -268,6 +268,14 @@ QString issueWhere(const IssueFilter &f, const QDateTime &now, QVariantList &val
         }
         where << QStringLiteral("i.check_id IN (") + marks.join(QLatin1Char(',')) + QLatin1Char(')');
     }
+    if (f.severity) {
+        where << QStringLiteral("i.severity = ?");
+        values << toString(*f.severity);
+    }
+    if (f.event) {
+        where << QStringLiteral("EXISTS (SELECT 1 FROM issue_events e WHERE e.issue_id = i.id AND e.run_id = ? AND e.event = ?)");
+        values << f.eventRunId << toString(*f.event);
+    }
     if (!f.text.isEmpty()) {
         where << QStringLiteral("(i.check_id LIKE ? ESCAPE '\\' OR i.title LIKE ? ESCAPE '\\' OR i.subject LIKE ? ESCAPE '\\' "
                                 "OR i.asset_name LIKE ? ESCAPE '\\')");
@@ -343,6 +351,80 @@ Result<QList<IssueEventRecord>> ProjectDatabase::issueEvents(qint64 issueId)
             e.at = timeFrom(q.value(4));
             return e;
         });
+}
+
+Result<StoredResult> ProjectDatabase::resultForIssue(qint64 issueId)
+{
+    // results_check narrows to one check's rows across runs and assets: a few thousand at most,
+    // where reading the issue's whole run costs every result of it.
+    auto q = exec(QStringLiteral("SELECT r.id, r.run_id, r.asset_id, r.asset_name, r.check_id, r.subject, r.title, r.severity, "
+                                 "r.raw_status, r.status, r.expected, r.actual, r.message, r.requirements_json "
+                                 "FROM issues i JOIN results r ON r.check_id = i.check_id AND r.asset_name = i.asset_name "
+                                 "AND r.subject = i.subject WHERE i.id = ? ORDER BY r.run_id DESC, r.id DESC LIMIT 1"),
+                  {issueId});
+    if (!q)
+        return q.error();
+    if (!q->next())
+        return makeError(Error::Code::NotFound, QStringLiteral("no stored result of issue %1").arg(issueId), m_path);
+    StoredResult r;
+    r.id = q->value(0).toLongLong();
+    r.runId = q->value(1).toLongLong();
+    r.assetId = q->value(2).toLongLong();
+    r.assetName = q->value(3).toString();
+    r.result.checkId = q->value(4).toString();
+    r.result.subject = q->value(5).toString();
+    r.title = q->value(6).toString();
+    r.severity = severityFromString(q->value(7).toString()).value_or(Severity::Medium);
+    r.rawStatus = checkStatusFromString(q->value(8).toString()).value_or(CheckStatus::Error);
+    r.result.status = checkStatusFromString(q->value(9).toString()).value_or(CheckStatus::Error);
+    r.result.expected = q->value(10).toString();
+    r.result.actual = q->value(11).toString();
+    r.result.message = q->value(12).toString();
+    r.requirementIds = stringListFrom(q->value(13));
+    auto links = exec(QStringLiteral("SELECT evidence_id FROM result_evidence WHERE result_id = ? ORDER BY evidence_id"), {r.id});
+    if (!links)
+        return links.error();
+    while (links->next())
+        r.evidenceIds << links->value(0).toLongLong();
+    return r;
+}
+
+Result<QMap<Severity, int>> ProjectDatabase::issueCountsBySeverity(const IssueFilter &filter)
+{
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    QVariantList values;
+    const QString sql = QStringLiteral("SELECT i.severity, COUNT(*) FROM issues i LEFT JOIN waivers w ON w.id = i.waiver_id") +
+                        issueWhere(filter, now, values) + QStringLiteral(" GROUP BY i.severity");
+    auto q = exec(sql, values);
+    if (!q)
+        return q.error();
+    QMap<Severity, int> counts;
+    while (q->next())
+        if (const auto severity = severityFromString(q->value(0).toString()))
+            counts[*severity] += q->value(1).toInt();
+    return counts;
+}
+
+Result<QList<CheckIssueCount>> ProjectDatabase::issueCountsByCheck(const IssueFilter &filter, int limit)
+{
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    QVariantList values;
+    QString sql = QStringLiteral("SELECT i.check_id, MAX(i.title), MAX(") + QString::fromLatin1(kSeverityRank) +
+                  QStringLiteral("), COUNT(*), COUNT(DISTINCT i.asset_name) FROM issues i LEFT JOIN waivers w ON w.id = i.waiver_id") +
+                  issueWhere(filter, now, values) + QStringLiteral(" GROUP BY i.check_id ORDER BY COUNT(*) DESC, i.check_id");
+    if (limit > 0) {
+        sql += QStringLiteral(" LIMIT ?");
+        values << limit;
+    }
+    return selectAll<CheckIssueCount>(sql, values, [](const QSqlQuery &q) {
+        CheckIssueCount c;
+        c.checkId = q.value(0).toString();
+        c.title = q.value(1).toString();
+        c.severity = Severity(qBound(0, q.value(2).toInt(), int(Severity::Critical)));
+        c.issues = q.value(3).toInt();
+        c.assets = q.value(4).toInt();
+        return c;
+    });
 }
 
 // ---- attestations --------------------------------------------------------------------------

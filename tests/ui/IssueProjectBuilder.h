@@ -6,15 +6,17 @@
 
 #include <QDateTime>
 
+#include <algorithm>
 #include <memory>
 
 namespace triad::test {
 
 struct Verdict {
     Verdict(QString assetName, QString check, CheckStatus checkStatus, Severity checkSeverity,
-            QString checkSubject = {})
+            QString checkSubject = {}, QStringList requirementIds = {}, QByteArray evidence = {})
         : asset(std::move(assetName)), checkId(std::move(check)), status(checkStatus),
-          severity(checkSeverity), subject(std::move(checkSubject))
+          severity(checkSeverity), subject(std::move(checkSubject)), requirements(std::move(requirementIds)),
+          output(std::move(evidence))
     {
     }
     QString asset;
@@ -22,6 +24,8 @@ struct Verdict {
     CheckStatus status;
     Severity severity;
     QString subject;
+    QStringList requirements; ///< empty: "5.2.1"
+    QByteArray output; ///< the evidence its collector stored; empty: a line naming the check
 };
 
 class IssueProjectBuilder {
@@ -52,11 +56,12 @@ public:
         return *id;
     }
 
-    /// One completed run with these verdicts, grouped by asset.
-    qint64 addRun(const QList<Verdict> &verdicts)
+    /// One completed run with these verdicts, grouped by asset; each check reads evidence of its
+    /// own collector ("lib/<check>").
+    qint64 addRun(const QList<Verdict> &verdicts, const QString &templateId = QStringLiteral("cis-linux"))
     {
         RunInfo run;
-        run.templateId = QStringLiteral("cis-linux");
+        run.templateId = templateId;
         run.templateVersion = QStringLiteral("1.0.0");
         run.startedAt = QDateTime::currentDateTimeUtc();
         run.status = RunStatus::Running;
@@ -64,6 +69,7 @@ public:
         if (!runId)
             qFatal("%s", qPrintable(runId.error().toString()));
         QMap<QString, QList<StoredResult>> byAsset;
+        QMap<QString, QList<RawOutput>> evidenceByAsset;
         for (const Verdict &v : verdicts) {
             StoredResult r;
             r.result.checkId = v.checkId;
@@ -74,8 +80,26 @@ public:
             r.rawStatus = v.status;
             r.severity = v.severity;
             r.title = QStringLiteral("Title of ") + v.checkId;
-            r.requirementIds = {QStringLiteral("5.2.1")};
+            r.requirementIds
+                = v.requirements.isEmpty() ? QStringList {QStringLiteral("5.2.1")} : v.requirements;
+            r.result.collectorKeys = {QStringLiteral("lib/") + v.checkId};
             byAsset[v.asset] << r;
+            QList<RawOutput> &outputs = evidenceByAsset[v.asset];
+            const bool collected = std::any_of(outputs.cbegin(), outputs.cend(), [&](const RawOutput &o) {
+                return o.collectorKey == r.result.collectorKeys.first();
+            });
+            if (!collected) {
+                RawOutput out;
+                out.collectorKey = r.result.collectorKeys.first();
+                out.command = QStringLiteral("cat /etc/") + v.checkId;
+                out.exitCode = 0;
+                out.stdoutData = v.output.isEmpty()
+                    ? ("output of " + v.checkId.toUtf8() + " on " + v.asset.toUtf8() + "\n")
+                    : v.output;
+                out.status = CollectionStatus::Ok;
+                out.collectedAt = QDateTime::currentDateTimeUtc();
+                outputs << out;
+            }
         }
         for (auto it = byAsset.cbegin(); it != byAsset.cend(); ++it) {
             AssetRunRecord record;
@@ -83,7 +107,8 @@ public:
             record.assetId = m_assets.value(it.key());
             record.assetName = it.key();
             record.status = AssetRunStatus::Ok;
-            if (auto s = m_db->storeAssetResults(*runId, record, {}, it.value()); !s)
+            if (auto s = m_db->storeAssetResults(*runId, record, evidenceByAsset.value(it.key()), it.value());
+                !s)
                 qFatal("%s", qPrintable(s.error().toString()));
         }
         (void)m_db->finishRun(*runId, RunStatus::Completed, QDateTime::currentDateTimeUtc());

@@ -294,7 +294,7 @@ private slots:
         QCOMPARE(outcome.runStatus, QStringLiteral("completed"));
         QVERIFY(outcome.projectPath.startsWith(options.folder));
         QCOMPARE(window.projectPath(), outcome.projectPath);
-        QCOMPARE(window.currentView(), MainWindow::View::Results);
+        QCOMPARE(window.currentView(), MainWindow::View::Dashboard);   // the landing page of an open project
 
         // Read back with the core: one local asset, one cis-linux run with its results stored.
         auto db = ProjectDatabase::open(outcome.projectPath, ProjectDatabase::OpenMode::ReadOnly);
