@@ -1,5 +1,6 @@
 #include "MainWindow.h"
 
+#include "AssessmentsView.h"
 #include "CheckDetailHtml.h"
 #include "IssuesView.h"
 #include "ProjectLoader.h"
@@ -61,6 +62,7 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent)
             return;
         self->m_catalog = std::move(catalog);
         self->m_issues->setCatalog(self->m_catalog);
+        self->m_assessments->setCatalog(self->m_catalog);
         // The texts of the shown result depend on the catalog: draw it again now that it is here.
         if (const StoredResult *shown = self->m_results->resultAt(int(self->m_shownResultRow)))
             self->showResult(*shown);
@@ -107,6 +109,7 @@ void MainWindow::buildUi()
     m_sideBar = new QListWidget(workspace);
     m_sideBar->setObjectName(QStringLiteral("sideBar"));
     m_sideBar->addItems({tr("Runs & results"), tr("Issues"), tr("Waivers & attestations")});
+    m_sideBar->addItem(tr("Assessments"));
     m_sideBar->setFixedWidth(m_sideBar->sizeHintForColumn(0) + 24);
     m_sideBar->setFrameShape(QFrame::NoFrame);
     m_sideBar->setSpacing(2);
@@ -161,6 +164,8 @@ void MainWindow::buildUi()
     m_pages->addWidget(m_issues);
     m_register = new RegisterView(m_pages);
     m_pages->addWidget(m_register);
+    m_assessments = new AssessmentsView(m_pages);
+    m_pages->addWidget(m_assessments);
     m_stack->addWidget(workspace);
     setCentralWidget(m_stack);
 
@@ -171,8 +176,11 @@ void MainWindow::buildUi()
         QAction *action = view->addAction(views[n].first, this, [this, v = views[n].second] { showView(v); });
         action->setShortcut(QKeySequence(Qt::CTRL | Qt::Key(Qt::Key_1 + n)));
     }
+    view->addAction(tr("&Assessments"), this, [this] { showView(View::Assessments); })->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_4));
     view->addSeparator();
     view->addAction(m_issues->waiveAction());
+    view->addAction(m_assessments->newAssessmentAction());
+    view->addAction(m_assessments->cancelAction());
     connect(m_sideBar, &QListWidget::currentRowChanged, m_pages, &QStackedWidget::setCurrentIndex);
     m_sideBar->setCurrentRow(0);
     connect(m_issues, &IssuesView::issuesLoaded, this, &MainWindow::issuesLoaded);
@@ -180,6 +188,13 @@ void MainWindow::buildUi()
     connect(m_register, &RegisterView::registerLoaded, this, &MainWindow::registerLoaded);
     connect(m_issues, &IssuesView::waiverAdded, m_register, &RegisterView::reload);
     connect(m_register, &RegisterView::waiverEnded, m_issues, &IssuesView::reload);
+    // A finished assessment changes runs, results and issues: every view reads the project again.
+    connect(m_assessments, &AssessmentsView::runFinished, this, [this] {
+        if (!m_projectPath.isEmpty())
+            openProject(m_projectPath);
+    });
+    // Ctrl+R works from every page; the live view is on the Assessments page.
+    connect(m_assessments, &AssessmentsView::scanStarted, this, [this] { showView(View::Assessments); });
 
     connect(m_statusFilter, &QComboBox::currentIndexChanged, this,
             [this] { m_filter->setStatusFilter(m_statusFilter->currentData().toInt()); });
@@ -232,6 +247,7 @@ void MainWindow::openProject(const QString &path)
         self->m_stack->setCurrentIndex(1);
         self->m_issues->setProject(path, snapshot->assets, snapshot->runs);
         self->m_register->setProject(path);
+        self->m_assessments->setProject(path);
         if (snapshot->runs.isEmpty()) {
             self->m_noRuns->setText(tr("<h2>%1</h2><p>This project has %2 asset(s) and no assessment yet.</p>"
                                        "<p>Run one with <code>triad-cli scan %3 --template cis-linux</code>.</p>")

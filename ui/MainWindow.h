@@ -15,6 +15,7 @@ class QTextBrowser;
 
 namespace triad {
 
+class AssessmentsView;
 class Catalog;
 class IssuesView;
 class RegisterView;
@@ -37,11 +38,12 @@ public:
     void openProject(const QString &path);
     [[nodiscard]] QString projectPath() const { return m_projectPath; }
 
-    enum class View { Results, Issues, Register };
+    enum class View { Results, Issues, Register, Assessments };
     void showView(View view);
     [[nodiscard]] View currentView() const;
     [[nodiscard]] IssuesView *issuesView() const { return m_issues; }
     [[nodiscard]] RegisterView *registerView() const { return m_register; }
+    [[nodiscard]] AssessmentsView *assessmentsView() const { return m_assessments; }
 
 signals:
     /// Emitted once a project (or a run) has been loaded and shown: lets tests and scripts wait.
@@ -75,6 +77,7 @@ private:
     QLabel *m_noRuns = nullptr;
     IssuesView *m_issues = nullptr;
     RegisterView *m_register = nullptr;
+    AssessmentsView *m_assessments = nullptr;
     QTableView *m_runView = nullptr;
     QTableView *m_resultView = nullptr;
     QTextBrowser *m_detail = nullptr;

@@ -1,7 +1,9 @@
 // triad: the desktop workstation.
 #include "common/Paths.h"
+#include "ui/AssessmentsView.h"
 #include "ui/MainWindow.h"
 
+#include <QAction>
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QTimer>
@@ -29,7 +31,7 @@ int main(int argc, char *argv[])
     // project's latest run is shown, then quit.
     parser.addOption({QStringLiteral("screenshot"), QStringLiteral("Save a PNG of the window after loading, then quit."),
                       QStringLiteral("png")});
-    parser.addOption({QStringLiteral("view"), QStringLiteral("View to show first: results, issues or register."),
+    parser.addOption({QStringLiteral("view"), QStringLiteral("View to show first: results, issues, register or assessments."),
                       QStringLiteral("name"), QStringLiteral("results")});
     parser.process(app);
 
@@ -39,6 +41,8 @@ int main(int argc, char *argv[])
         window.showView(triad::MainWindow::View::Issues);
     else if (view == QLatin1String("register"))
         window.showView(triad::MainWindow::View::Register);
+    else if (view == QLatin1String("assessments"))
+        window.showView(triad::MainWindow::View::Assessments);
     QString project = parser.value(QStringLiteral("project"));
     if (project.isEmpty())
         project = parser.positionalArguments().value(0);
@@ -64,6 +68,12 @@ int main(int argc, char *argv[])
             });
         } else if (view == QLatin1String("register")) {
             QObject::connect(&window, &triad::MainWindow::registerLoaded, &window, save, Qt::SingleShotConnection);
+        } else if (view == QLatin1String("assessments")) {
+            // The runs are scored once the catalog is there: the second load shows the scores.
+            QObject::connect(window.assessmentsView(), &triad::AssessmentsView::runsLoaded, &window, [&window, save] {
+                if (window.assessmentsView()->newAssessmentAction()->isEnabled())
+                    save();
+            });
         } else {
             QObject::connect(&window, &triad::MainWindow::runLoaded, &window, save);
         }
