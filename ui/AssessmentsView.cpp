@@ -199,7 +199,9 @@ void AssessmentsView::showSnapshot(const AssessmentsSnapshot &snapshot)
     m_scoreLine->setVisible(!parts.isEmpty());
 
     if (snapshot.runs.isEmpty()) {
-        m_emptyState->setText(snapshot.assets.isEmpty()
+        m_emptyState->setText(m_controller->isRunning() && m_scanPath == m_path
+                                  ? tr("<h3>The first assessment is starting</h3><p>Its run appears here as soon as it is recorded.</p>")
+                              : snapshot.assets.isEmpty()
                                   ? tr("<h3>No assets yet</h3><p>Add the hosts to assess on the Assets page (or with "
                                        "<code>triad-cli assets add</code>), then run an assessment here.</p>")
                                   : tr("<h3>No assessment yet</h3><p>Press <b>New Assessment…</b> (Ctrl+R) to assess "
@@ -336,6 +338,8 @@ void AssessmentsView::onRunStarted(qint64 runId, int assetCount)
     m_bar->setRange(0, std::max(1, assetCount));
     m_bar->setValue(0);
     updateLiveSummary();
+    if (m_scanPath == m_path)
+        reload();   // the runs list shows the new run as running
     emit scanStarted(runId);
 }
 

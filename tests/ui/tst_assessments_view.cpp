@@ -267,6 +267,8 @@ private slots:
         view->startAssessment();
         QTRY_VERIFY_WITH_TIMEOUT(view->progressModel()->countIn(AssetStage::Done) == 1, 60000);
         QTRY_VERIFY_WITH_TIMEOUT(view->progressModel()->countIn(AssetStage::Collecting) == 1, 10000);
+        // The runs list already shows the run being written.
+        QTRY_COMPARE_WITH_TIMEOUT(cell(*view->runModel(), 0, RunListModel::Status), QStringLiteral("running"), 10000);
         QVERIFY(view->cancelAction()->isEnabled());
         QElapsedTimer clock;
         clock.start();
@@ -356,8 +358,13 @@ private slots:
             QTest::qWait(200);
             QVERIFY(dialog.grab().save(dir + QStringLiteral("/assessments-run-dialog.png")));
         }
-        scriptRun(QStringLiteral("slow"), QStringLiteral("slow"), 2);
+        // One finished run for the list, then the slow one to catch under way.
         QSignalSpy finished(view.get(), &AssessmentsView::runFinished);
+        scriptRun(QStringLiteral("lab"), QStringLiteral("lab"));
+        view->startAssessment();
+        QVERIFY(finished.wait(60000));
+        QTRY_VERIFY_WITH_TIMEOUT(view->newAssessmentAction()->isEnabled(), 20000);
+        scriptRun(QStringLiteral("slow"), QStringLiteral("slow"), 2);
         view->startAssessment();
         QTRY_VERIFY_WITH_TIMEOUT(view->progressModel()->countIn(AssetStage::Done) >= 2, 60000);
         QTest::qWait(300);

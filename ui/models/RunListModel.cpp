@@ -83,10 +83,15 @@ QVariant RunListModel::data(const QModelIndex &index, int role) const
                 .arg(overview.score->passed).arg(overview.score->failed).arg(overview.score->errors)
                 .arg(percentText(overview.score->weightedPercent));
         return percentText(overview.score->percent);
-    case Reached: return tr("%1 of %2").arg(overview.reachedAssets).arg(overview.assetCount);
+    case Reached:
+        if (run.status == RunStatus::Running)
+            return tr("under way");
+        return tr("%1 of %2").arg(overview.reachedAssets).arg(overview.assetCount);
     case Tailoring:
-        return run.tailoringName.isEmpty() ? tr("none")
-                                           : tr("%1 (v%2)").arg(run.tailoringName).arg(run.tailoringVersion);
+        if (run.tailoringName.isEmpty())
+            return tr("none");
+        // Runs recorded before tailorings were kept as versions name the tailoring only.
+        return run.tailoringVersion > 0 ? tr("%1 (v%2)").arg(run.tailoringName).arg(run.tailoringVersion) : run.tailoringName;
     case ColumnCount: break;
     }
     return {};
