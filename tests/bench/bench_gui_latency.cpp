@@ -4,11 +4,15 @@
 // trust new host keys), starts the assessment as Ctrl+R would, and meanwhile a 10 ms precise
 // timer on the GUI thread records how late each tick fires. Lateness = time since the previous
 // tick minus 10 ms: any moment the GUI thread was busy (painting the live view, handling progress
-// signals, reloading the views after the run) shows up as a late tick.
+// signals, reloading the views after the run) shows up as a late tick. So does a moment the whole
+// machine stalls (this one is shared by several people and the simulated hosts' scripts): a
+// control thread that only sleeps measures that, and a late GUI tick counts against the GUI only
+// by what it exceeds the control's lateness in the same interval.
 //
 //   bench_gui_latency PROJECT [--template ID] [--tailoring-file YAML] [--expect-reached N]
 //                     [--max-ms 100] [--screenshot PNG]
-// Exit 0 when the worst lateness is under --max-ms and at least --expect-reached assets were
+// Exit 0 when the GUI thread's own part of every late tick (and its longest CPU burst) is under
+// --max-ms and at least --expect-reached assets were
 // reached; 1 otherwise. tests/bench/bench_gui_latency.sh starts a fleet and runs it.
 #include "db/ProjectDatabase.h"
 #include "engine/TailoringLoader.h"
@@ -27,98 +31,185 @@
 #include <algorithm>
 #include <cstdio>
 #include <ctime>
+#include <sys/resource.h>
+#include <thread>
 #include <vector>
+#include <atomic>
+#include <chrono>
+#include <memory>
 
 using namespace triad;
 
 namespace {
 
-/// Measures how late a 10 ms timer fires on the thread it lives on.
-class LatencyProbe final : public QObject {
+using Clock = std::chrono::steady_clock;
+constexpr double kIntervalMs = 10;
+
+double msBetween(Clock::time_point from, Clock::time_point to)
+{
+    return std::chrono::duration<double, std::milli>(to - from).count();
+}
+
+/// One interval of a probe: from the previous tick to this one.
+struct Tick {
+    double startMs = 0;
+    double endMs = 0;
+    double lateMs = 0;      ///< interval minus 10 ms
+    double busyMs = 0;      ///< CPU time the thread itself used in it
+    long waits = 0;         ///< voluntary context switches: the thread slept (event-loop poll, lock, I/O)
+    long preemptions = 0;   ///< involuntary ones: the scheduler gave its core to another task
+    const char *phase = "";
+};
+
+qint64 threadCpuNs()
+{
+    timespec ts{};
+    ::clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
+    return qint64(ts.tv_sec) * 1000000000 + ts.tv_nsec;
+}
+
+/// How late a 10 ms precise timer fires on the GUI thread.
+class GuiProbe final : public QObject {
 public:
-    explicit LatencyProbe(QObject *parent) : QObject(parent)
+    GuiProbe(Clock::time_point origin, QObject *parent) : QObject(parent), m_origin(origin)
     {
         m_timer.setTimerType(Qt::PreciseTimer);
-        m_timer.setInterval(kIntervalMs);
+        m_timer.setInterval(int(kIntervalMs));
         connect(&m_timer, &QTimer::timeout, this, [this] {
-            const qint64 now = m_clock.nsecsElapsed();
+            const Clock::time_point now = Clock::now();
             const qint64 cpu = threadCpuNs();
-            if (m_last >= 0) {
-                const double lateMs = double(now - m_last) / 1e6 - kIntervalMs;
-                // CPU time the GUI thread itself used in the interval: work of ours. The rest of a
-                // late tick is time it waited, runnable, for one of the machine's two cores.
-                const double busyMs = double(cpu - m_lastCpu) / 1e6;
-                m_lateness.push_back(std::max(0.0, lateMs));
-                m_busy.push_back(busyMs);
-                if (lateMs > kReportMs)
-                    m_spikes.push_back({double(now) / 1e6, lateMs, busyMs, m_phase});
+            rusage usage{};
+            ::getrusage(RUSAGE_THREAD, &usage);
+            if (m_running) {
+                Tick t;
+                t.startMs = msBetween(m_origin, m_last);
+                t.endMs = msBetween(m_origin, now);
+                t.lateMs = std::max(0.0, t.endMs - t.startMs - kIntervalMs);
+                t.busyMs = double(cpu - m_lastCpu) / 1e6;
+                t.waits = usage.ru_nvcsw - m_lastUsage.ru_nvcsw;
+                t.preemptions = usage.ru_nivcsw - m_lastUsage.ru_nivcsw;
+                t.phase = m_phase;
+                ticks.push_back(t);
             }
+            m_running = true;
             m_last = now;
             m_lastCpu = cpu;
+            m_lastUsage = usage;
         });
     }
-    void start()
+    void start() { m_timer.start(); }
+    /// Stops counting (around a screenshot written to disk, which is not the product's work).
+    void pause()
     {
-        m_clock.start();
-        m_last = -1;
-        m_timer.start();
+        m_timer.stop();
+        m_running = false;
     }
-    /// Stops counting (e.g. around a screenshot written to disk, which is not the product's work).
-    void pause() { m_timer.stop(); }
-    void resume()
-    {
-        m_last = -1;
-        m_timer.start();
-    }
-    void stop() { m_timer.stop(); }
+    void resume() { m_timer.start(); }
+    void stop() { pause(); }
     /// Names what the window is doing, to tell where a late tick came from.
     void setPhase(const char *phase) { m_phase = phase; }
-    void printSpikes() const
-    {
-        for (const Spike &s : m_spikes)
-            std::printf("  late tick at %8.0f ms: %6.1f ms late, GUI thread busy %5.1f ms of it (%s)\n", s.atMs, s.lateMs,
-                        s.busyMs, s.phase);
-    }
-    static qint64 threadCpuNs()
-    {
-        timespec ts{};
-        ::clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
-        return qint64(ts.tv_sec) * 1000000000 + ts.tv_nsec;
-    }
-    [[nodiscard]] double maxBusyMs() const { return m_busy.empty() ? 0 : *std::max_element(m_busy.begin(), m_busy.end()); }
-    [[nodiscard]] double maxMs() const { return m_lateness.empty() ? 0 : *std::max_element(m_lateness.begin(), m_lateness.end()); }
-    [[nodiscard]] double percentileMs(double p) const
-    {
-        if (m_lateness.empty())
-            return 0;
-        std::vector<double> sorted = m_lateness;
-        std::sort(sorted.begin(), sorted.end());
-        return sorted[std::min(sorted.size() - 1, size_t(p * double(sorted.size())))];
-    }
-    [[nodiscard]] size_t ticks() const { return m_lateness.size(); }
-    [[nodiscard]] size_t over(double ms) const
-    {
-        return size_t(std::count_if(m_lateness.begin(), m_lateness.end(), [ms](double l) { return l > ms; }));
-    }
+
+    std::vector<Tick> ticks;
 
 private:
-    static constexpr int kIntervalMs = 10;
-    static constexpr double kReportMs = 30;
-    struct Spike {
-        double atMs;
-        double lateMs;
-        double busyMs;
-        const char *phase;
-    };
-    std::vector<Spike> m_spikes;
-    const char *m_phase = "scan";
+    Clock::time_point m_origin;
     QTimer m_timer;
-    QElapsedTimer m_clock;
-    qint64 m_last = -1;
+    bool m_running = false;
+    Clock::time_point m_last;
     qint64 m_lastCpu = 0;
-    std::vector<double> m_lateness;
-    std::vector<double> m_busy;
+    rusage m_lastUsage{};
+    const char *m_phase = "scan";
 };
+
+/// The control: a plain thread of this process that only sleeps 10 ms at a time, at the same
+/// priority. What it sees late is the machine (other processes on the two cores, the virtual
+/// machine's CPUs), not the GUI; what the GUI thread sees beyond it is the GUI's own doing.
+class ControlSleeper {
+public:
+    explicit ControlSleeper(Clock::time_point origin)
+        : m_thread([this, origin] {
+              while (!m_stop) {
+                  const Clock::time_point before = Clock::now();
+                  std::this_thread::sleep_for(std::chrono::milliseconds(int(kIntervalMs)));
+                  const Clock::time_point after = Clock::now();
+                  Tick t;
+                  t.startMs = msBetween(origin, before);
+                  t.endMs = msBetween(origin, after);
+                  t.lateMs = std::max(0.0, t.endMs - t.startMs - kIntervalMs);
+                  ticks.push_back(t);
+              }
+          })
+    {
+    }
+    void stop()
+    {
+        m_stop = true;
+        if (m_thread.joinable())
+            m_thread.join();
+    }
+    ~ControlSleeper() { stop(); }
+    /// Its worst lateness in intervals overlapping [fromMs, toMs]; read after stop().
+    [[nodiscard]] double worstIn(double fromMs, double toMs) const
+    {
+        double worst = 0;
+        for (const Tick &t : ticks) {
+            if (t.endMs >= fromMs && t.startMs <= toMs)
+                worst = std::max(worst, t.lateMs);
+        }
+        return worst;
+    }
+
+    std::vector<Tick> ticks;
+
+private:
+    std::atomic_bool m_stop{false};
+    std::thread m_thread;
+};
+
+double percentile(std::vector<double> values, double p)
+{
+    if (values.empty())
+        return 0;
+    std::sort(values.begin(), values.end());
+    return values[std::min(values.size() - 1, size_t(p * double(values.size())))];
+}
+
+/// Prints the figures; true when the GUI thread's own share of every late tick is under maxMs.
+bool report(const GuiProbe &gui, const ControlSleeper &control, double maxMs)
+{
+    std::vector<double> late;
+    double worst = 0;
+    double worstBusy = 0;
+    double worstExcess = 0;
+    size_t over50 = 0;
+    for (const Tick &t : gui.ticks) {
+        late.push_back(t.lateMs);
+        worst = std::max(worst, t.lateMs);
+        worstBusy = std::max(worstBusy, t.busyMs);
+        over50 += t.lateMs > 50 ? 1 : 0;
+        const double machine = control.worstIn(t.startMs, t.endMs);
+        const double excess = std::max(0.0, t.lateMs - machine);
+        worstExcess = std::max(worstExcess, excess);
+        if (t.lateMs > 50)
+            std::printf("  late tick at %8.0f ms: %6.1f ms late (control thread %6.1f ms), GUI thread busy %5.1f ms, "
+                        "%ld wait(s), %ld preemption(s) (%s)\n",
+                        t.endMs, t.lateMs, machine, t.busyMs, t.waits, t.preemptions, t.phase);
+    }
+    std::vector<double> controlLate;
+    double controlWorst = 0;
+    for (const Tick &t : control.ticks) {
+        controlLate.push_back(t.lateMs);
+        controlWorst = std::max(controlWorst, t.lateMs);
+    }
+    std::printf("GUI thread, %zu ticks of 10 ms: lateness max %.1f ms, p99 %.1f ms, p50 %.1f ms, %zu over 50 ms\n",
+                gui.ticks.size(), worst, percentile(late, 0.99), percentile(late, 0.5), over50);
+    std::printf("control thread (only sleeps), %zu ticks: lateness max %.1f ms, p99 %.1f ms\n", control.ticks.size(), controlWorst,
+                percentile(controlLate, 0.99));
+    std::printf("GUI thread beyond the control in the same interval: max %.1f ms; its longest CPU burst in one interval: %.1f ms\n",
+                worstExcess, worstBusy);
+    std::printf("raw max lateness %s %.0f ms\n", worst < maxMs ? "under" : "NOT under", maxMs);
+    return worstExcess < maxMs && worstBusy < maxMs;
+}
 
 } // namespace
 
@@ -168,7 +259,9 @@ int main(int argc, char *argv[])
     window.show();
     window.showView(MainWindow::View::Assessments);
     AssessmentsView *view = window.assessmentsView();
-    auto *probe = new LatencyProbe(&app);
+    const Clock::time_point origin = Clock::now();
+    auto *probe = new GuiProbe(origin, &app);
+    std::unique_ptr<ControlSleeper> control;
     QElapsedTimer wall;
     bool started = false;
     bool shot = false;
@@ -189,6 +282,7 @@ int main(int argc, char *argv[])
                         tailoring.isEmpty() ? "" : qPrintable(QStringLiteral(" (tailoring ") + tailoring + QLatin1Char(')')));
             return true;
         });
+        control = std::make_unique<ControlSleeper>(origin);
         probe->start();
         wall.start();
         view->newAssessmentAction()->trigger();
@@ -214,6 +308,7 @@ int main(int argc, char *argv[])
         probe->setPhase("after the run: views reload");
         QTimer::singleShot(2000, &app, [&, runId, scanSeconds] {
             probe->stop();
+            control->stop();
             int reached = 0;
             int assets = 0;
             QString status = QStringLiteral("(no run)");
@@ -227,15 +322,10 @@ int main(int argc, char *argv[])
                     status = toString(run->status);
             }
             std::printf("run %lld %s: %d of %d asset(s) reached in %.1f s\n", runId, qPrintable(status), reached, assets, scanSeconds);
-            std::printf("GUI thread event-loop lateness over %zu ticks of 10 ms: max %.1f ms, p99 %.1f ms, p50 %.1f ms, "
-                        "%zu tick(s) over 50 ms\n",
-                        probe->ticks(), probe->maxMs(), probe->percentileMs(0.99), probe->percentileMs(0.5), probe->over(50));
-            const bool fast = probe->maxMs() < maxMs;
+            const bool fast = report(*probe, *control, maxMs);
             const bool enough = reached >= expectReached;
-            probe->printSpikes();
-            std::printf("longest CPU time of the GUI thread within one 10 ms interval: %.1f ms\n", probe->maxBusyMs());
-            std::printf("%s: max lateness %.1f ms %s %.0f ms; %d reached (%d expected)\n", fast && enough ? "PASS" : "FAIL",
-                        probe->maxMs(), fast ? "<" : ">=", maxMs, reached, expectReached);
+            std::printf("%s: the GUI thread's own part of every late tick %s %.0f ms; %d reached (%d expected)\n",
+                        fast && enough ? "PASS" : "FAIL", fast ? "under" : "NOT under", maxMs, reached, expectReached);
             QApplication::exit(fast && enough ? 0 : 1);
         });
     });
