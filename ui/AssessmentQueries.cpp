@@ -1,5 +1,6 @@
 #include "AssessmentQueries.h"
 
+#include "BackgroundPool.h"
 #include "db/ProjectDatabase.h"
 #include "engine/Catalog.h"
 #include "scan/RunScore.h"
@@ -10,7 +11,7 @@ namespace triad::AssessmentQueries {
 
 QFuture<Result<AssessmentsSnapshot>> load(const QString &path, std::shared_ptr<const Catalog> catalog)
 {
-    return QtConcurrent::run([path, catalog]() -> Result<AssessmentsSnapshot> {
+    return QtConcurrent::run(backgroundPool(), [path, catalog]() -> Result<AssessmentsSnapshot> {
         auto db = ProjectDatabase::open(path, ProjectDatabase::OpenMode::ReadOnly);
         if (!db)
             return db.error();

@@ -1,5 +1,6 @@
 #include "VaultPrompt.h"
 
+#include "BackgroundPool.h"
 #include "db/ProjectDatabase.h"
 #include "vault/CredentialVault.h"
 
@@ -21,7 +22,7 @@ using UnlockResult = Result<std::shared_ptr<const CredentialVault>>;
 
 QFuture<UnlockResult> unlockOnWorker(const QString &path, const SecretBytes &passphrase)
 {
-    return QtConcurrent::run([path, passphrase]() -> UnlockResult {
+    return QtConcurrent::run(backgroundPool(), [path, passphrase]() -> UnlockResult {
         auto db = ProjectDatabase::open(path, ProjectDatabase::OpenMode::ReadOnly);
         if (!db)
             return db.error();
