@@ -47,6 +47,15 @@ AssessmentsView::AssessmentsView(QWidget *parent) : QWidget(parent)
     m_runs = new RunListModel(this);
     m_tick = new QTimer(this);
     m_tick->setInterval(1000);
+    // A fleet reports hundreds of stage changes, many at once when a wave of hosts ends: the
+    // summary line and the progress bar are redrawn at most ten times a second.
+    m_summaryTimer = new QTimer(this);
+    m_summaryTimer->setSingleShot(true);
+    m_summaryTimer->setInterval(100);
+    connect(m_summaryTimer, &QTimer::timeout, this, [this] {
+        m_bar->setValue(m_progress->finishedCount());
+        updateLiveSummary();
+    });
     buildUi();
     connect(m_controller, &ScanController::runStarted, this, &AssessmentsView::onRunStarted);
     connect(m_controller, &ScanController::assetStageChanged, this, &AssessmentsView::onAssetStage);
@@ -346,8 +355,8 @@ void AssessmentsView::onRunStarted(qint64 runId, int assetCount)
 void AssessmentsView::onAssetStage(const QString &asset, AssetStage stage, const QString &detail)
 {
     m_progress->setStage(asset, stage, detail);
-    m_bar->setValue(m_progress->finishedCount());
-    updateLiveSummary();
+    if (!m_summaryTimer->isActive())
+        m_summaryTimer->start();
 }
 
 void AssessmentsView::updateLiveSummary()
@@ -369,6 +378,7 @@ void AssessmentsView::updateLiveSummary()
 void AssessmentsView::onFinished(const Result<ScanSummary> &summary)
 {
     m_tick->stop();
+    m_summaryTimer->stop();
     m_progress->tick();
     const qint64 runId = summary ? summary->runId : m_scanRunId;
     if (!summary) {

@@ -104,6 +104,7 @@ private:
     QLabel *m_emptyState = nullptr;
     QTableView *m_runView = nullptr;
     QTimer *m_tick = nullptr;
+    QTimer *m_summaryTimer = nullptr;
 };
 
 } // namespace triad
