@@ -2,7 +2,8 @@
 # Makes PNG screenshots of the GUI on real projects, under Xvfb, for a person to look at:
 # the runs and results of a local scan, the Issues view and the Waivers & attestations register
 # of a fleet demo project (tests/reports/report_demo_project: 6 assets, 3 runs, waivers, an
-# attestation), the empty states of a project without runs and of no project, and the waive dialog.
+# attestation), the empty states of a project without runs and of no project, the waive dialog,
+# and the Assessments page (runs with scores, empty state, run dialog, live view mid-scan).
 # Usage: tests/screenshots.sh [BUILD_DIR] [OUT_DIR]
 set -euo pipefail
 cd "$(dirname "$0")/.."
