@@ -5,6 +5,7 @@
 
 #include "db/ProjectDatabase.h"
 #include "ui/AssessmentsView.h"
+#include "ui/MainWindow.h"
 #include "ui/RunDialog.h"
 #include "ui/ScanController.h"
 #include "ui/VaultPrompt.h"
@@ -306,6 +307,36 @@ private slots:
         QTRY_COMPARE_WITH_TIMEOUT(cell(*view->runModel(), 0, RunListModel::Status), QStringLiteral("cancelled"), 20000);
         QCOMPARE(cell(*view->runModel(), 0, RunListModel::Reached), QStringLiteral("1 of 4"));
         QVERIFY(view->newAssessmentAction()->isEnabled());
+    }
+
+    void mainWindowShowsTheLiveViewAndReloadsEveryViewAfterARun()
+    {
+        // The main window loads its catalog from the templates folder: the lab's, for this test.
+        const QByteArray previous = qgetenv("TRIAD_TEMPLATES_DIR");
+        qputenv("TRIAD_TEMPLATES_DIR", m_dir.filePath(QStringLiteral("templates")).toUtf8());
+        const QString path = newProject();
+        MainWindow window;
+        QSignalSpy opened(&window, &MainWindow::projectLoaded);
+        QSignalSpy issues(&window, &MainWindow::issuesLoaded);
+        window.openProject(path);
+        window.show();
+        QTRY_VERIFY_WITH_TIMEOUT(window.assessmentsView()->newAssessmentAction()->isEnabled(), 20000);
+        qputenv("TRIAD_TEMPLATES_DIR", previous);
+        QCOMPARE(window.currentView(), MainWindow::View::Results);
+        QTRY_VERIFY_WITH_TIMEOUT(!issues.isEmpty(), 20000);
+        QCOMPARE(issues.last().at(0).toInt(), 0);       // no run yet, no issue
+
+        scriptRun(QStringLiteral("lab"), QStringLiteral("lab"));
+        opened.clear();
+        issues.clear();
+        QSignalSpy finished(window.assessmentsView(), &AssessmentsView::runFinished);
+        QTest::keyClick(&window, Qt::Key_R, Qt::ControlModifier);      // New Assessment from any page
+        QVERIFY(window.assessmentsView()->isScanning() || !finished.isEmpty());
+        QTRY_VERIFY_WITH_TIMEOUT(!finished.isEmpty(), 60000);
+        QVERIFY(window.currentView() == MainWindow::View::Assessments);     // the live view was shown
+        // Every view read the project again: the Issues view now has the failed lab check.
+        QTRY_VERIFY_WITH_TIMEOUT(!opened.isEmpty(), 20000);
+        QTRY_VERIFY_WITH_TIMEOUT(!issues.isEmpty() && issues.last().at(0).toInt() == 1, 20000);
     }
 
     void vaultIsAskedForAndAWrongPassphraseIsShownInPlace()
