@@ -110,7 +110,11 @@ void AssessmentsView::buildUi()
     m_liveSummary->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_bar = new QProgressBar(m_liveBox);
     m_bar->setFormat(tr("%v of %m assets finished"));
-    m_progressView = makeTable(m_progress, m_liveBox);
+    m_progressOrder = new ScanProgressSortProxy(this);
+    m_progressOrder->setSourceModel(m_progress);
+    m_progressView = makeTable(m_progressOrder, m_liveBox);
+    m_progressView->setSortingEnabled(true);
+    m_progressView->sortByColumn(ScanProgressModel::Stage, Qt::AscendingOrder);
     m_progressView->setObjectName(QStringLiteral("progressTable"));
     m_progressView->horizontalHeader()->resizeSection(ScanProgressModel::Asset, 220);
     m_progressView->horizontalHeader()->resizeSection(ScanProgressModel::Stage, 110);

@@ -25,6 +25,7 @@ class Catalog;
 class RunListModel;
 class ScanController;
 class ScanProgressModel;
+class ScanProgressSortProxy;
 
 /// The Assessments page: "New assessment…" (the run dialog), the live view of the running
 /// assessment (per-asset stage and elapsed time, overall progress, Cancel, the summary at the
@@ -89,6 +90,7 @@ private:
 
     ScanController *m_controller = nullptr;
     ScanProgressModel *m_progress = nullptr;
+    ScanProgressSortProxy *m_progressOrder = nullptr;
     RunListModel *m_runs = nullptr;
     QAction *m_newAction = nullptr;
     QAction *m_cancelAction = nullptr;

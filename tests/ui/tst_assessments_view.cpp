@@ -100,7 +100,11 @@ private slots:
     void modelsPassTheModelTester()
     {
         ScanProgressModel progress;
+        ScanProgressSortProxy order;
+        order.setSourceModel(&progress);
+        order.sort(ScanProgressModel::Stage);
         QAbstractItemModelTester progressTester(&progress, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QAbstractItemModelTester orderTester(&order, QAbstractItemModelTester::FailureReportingMode::QtTest);
         progress.start(3);
         progress.setStage(QStringLiteral("a"), AssetStage::Queued, {});
         progress.setStage(QStringLiteral("b"), AssetStage::Queued, {});
@@ -115,6 +119,10 @@ private slots:
         QCOMPARE(cell(progress, 0, ScanProgressModel::Stage), QStringLiteral("done"));
         QCOMPARE(cell(progress, 1, ScanProgressModel::Detail), QStringLiteral("connection refused"));
         QVERIFY(cell(progress, 0, ScanProgressModel::Elapsed).endsWith(QStringLiteral(" s")));
+        // Under way first, then failed, then done: what moves stays in sight.
+        QCOMPARE(cell(order, 0, ScanProgressModel::Asset), QStringLiteral("c"));
+        QCOMPARE(cell(order, 1, ScanProgressModel::Asset), QStringLiteral("b"));
+        QCOMPARE(cell(order, 2, ScanProgressModel::Asset), QStringLiteral("a"));
         progress.finishUnfinished(AssetStage::Cancelled, QStringLiteral("stopped"));
         QCOMPARE(stageText(progress, QStringLiteral("c")), QStringLiteral("cancelled"));
         QCOMPARE(progress.finishedCount(), 3);

@@ -108,6 +108,8 @@ QVariant ScanProgressModel::data(const QModelIndex &index, int role) const
     const Row &r = m_rows.at(index.row());
     if (role == StageRole)
         return int(r.stage);
+    if (role == ElapsedMsRole)
+        return elapsedMs(r);
     if (role == Qt::FontRole && index.column() == Stage && r.stage == AssetStage::Failed) {
         QFont bold;
         bold.setBold(true);
@@ -142,6 +144,38 @@ QVariant ScanProgressModel::headerData(int section, Qt::Orientation orientation,
     case ColumnCount: break;
     }
     return {};
+}
+
+ScanProgressSortProxy::ScanProgressSortProxy(QObject *parent) : QSortFilterProxyModel(parent)
+{
+    setDynamicSortFilter(true);
+}
+
+int ScanProgressSortProxy::rank(AssetStage stage)
+{
+    switch (stage) {
+    case AssetStage::Connecting:
+    case AssetStage::Collecting:
+    case AssetStage::Evaluating:
+    case AssetStage::Storing: return 0;
+    case AssetStage::Queued: return 1;
+    case AssetStage::Failed: return 2;
+    case AssetStage::Cancelled: return 3;
+    case AssetStage::Done: return 4;
+    }
+    return 5;
+}
+
+bool ScanProgressSortProxy::lessThan(const QModelIndex &left, const QModelIndex &right) const
+{
+    if (left.column() == ScanProgressModel::Stage) {
+        const int a = rank(AssetStage(left.data(ScanProgressModel::StageRole).toInt()));
+        const int b = rank(AssetStage(right.data(ScanProgressModel::StageRole).toInt()));
+        return a != b ? a < b : left.row() < right.row();
+    }
+    if (left.column() == ScanProgressModel::Elapsed)
+        return left.data(ScanProgressModel::ElapsedMsRole).toLongLong() < right.data(ScanProgressModel::ElapsedMsRole).toLongLong();
+    return QSortFilterProxyModel::lessThan(left, right);
 }
 
 } // namespace triad

@@ -3,6 +3,7 @@
 #include "scan/ScanTypes.h"
 
 #include <QAbstractTableModel>
+#include <QSortFilterProxyModel>
 #include <QElapsedTimer>
 #include <QHash>
 #include <QList>
@@ -19,7 +20,7 @@ class ScanProgressModel final : public QAbstractTableModel {
     Q_DISABLE_COPY_MOVE(ScanProgressModel)
 public:
     enum Column { Asset, Stage, Elapsed, Detail, ColumnCount };
-    enum Role { StageRole = Qt::UserRole + 1 };
+    enum Role { StageRole = Qt::UserRole + 1, ElapsedMsRole };
 
     explicit ScanProgressModel(QObject *parent = nullptr);
 
@@ -59,6 +60,20 @@ private:
     QHash<QString, int> m_rowOf;
     int m_expected = 0;
     int m_finished = 0;
+};
+
+/// Sorts the live view. By stage, the assets under way come first, then the queued ones, then
+/// the failed, cancelled and done ones, so that with a fleet what moves stays in sight; ties keep
+/// the scanner's order. Other columns sort by their text (elapsed by its value).
+class ScanProgressSortProxy final : public QSortFilterProxyModel {
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(ScanProgressSortProxy)
+public:
+    explicit ScanProgressSortProxy(QObject *parent = nullptr);
+    [[nodiscard]] static int rank(AssetStage stage);
+
+protected:
+    bool lessThan(const QModelIndex &left, const QModelIndex &right) const override;
 };
 
 } // namespace triad
