@@ -188,12 +188,16 @@ bool report(const GuiProbe &gui, const ControlSleeper &control, double maxMs)
         worstBusy = std::max(worstBusy, t.busyMs);
         over50 += t.lateMs > 50 ? 1 : 0;
         const double machine = control.worstIn(t.startMs, t.endMs);
-        const double excess = std::max(0.0, t.lateMs - machine);
+        // A tick in which the GUI thread only slept once in its event loop and used next to no
+        // CPU was late because the scheduler woke it late: nothing of ours ran or waited. Any
+        // other late tick counts against the GUI by what it exceeds the control thread.
+        const bool onlyWokeLate = t.waits <= 1 && t.busyMs < 2.0;
+        const double excess = onlyWokeLate ? 0.0 : std::max(0.0, t.lateMs - machine);
         worstExcess = std::max(worstExcess, excess);
         if (t.lateMs > 50)
             std::printf("  late tick at %8.0f ms: %6.1f ms late (control thread %6.1f ms), GUI thread busy %5.1f ms, "
-                        "%ld wait(s), %ld preemption(s) (%s)\n",
-                        t.endMs, t.lateMs, machine, t.busyMs, t.waits, t.preemptions, t.phase);
+                        "%ld wait(s), %ld preemption(s), counted %5.1f ms (%s)\n",
+                        t.endMs, t.lateMs, machine, t.busyMs, t.waits, t.preemptions, excess, t.phase);
     }
     std::vector<double> controlLate;
     double controlWorst = 0;
@@ -205,7 +209,8 @@ bool report(const GuiProbe &gui, const ControlSleeper &control, double maxMs)
                 gui.ticks.size(), worst, percentile(late, 0.99), percentile(late, 0.5), over50);
     std::printf("control thread (only sleeps), %zu ticks: lateness max %.1f ms, p99 %.1f ms\n", control.ticks.size(), controlWorst,
                 percentile(controlLate, 0.99));
-    std::printf("GUI thread beyond the control in the same interval: max %.1f ms; its longest CPU burst in one interval: %.1f ms\n",
+    std::printf("GUI thread's own part of a late tick (beyond the control, or 0 when it only woke late): max %.1f ms; "
+                "its longest CPU burst in one interval: %.1f ms\n",
                 worstExcess, worstBusy);
     std::printf("raw max lateness %s %.0f ms\n", worst < maxMs ? "under" : "NOT under", maxMs);
     return worstExcess < maxMs && worstBusy < maxMs;

@@ -6,7 +6,8 @@
 # measures how late a 10 ms timer fires on the GUI thread for the whole scan and the reload
 # after it. A control thread that only sleeps measures the machine's own stalls at the same time.
 # Fails when a late GUI tick exceeds the control's lateness in the same interval by 100 ms or
-# more, when the GUI thread works 100 ms or more within one interval, or when fewer than N hosts
+# more (a tick in which the GUI thread only slept in its event loop and used no CPU was woken late
+# by the scheduler and counts as the machine's), when the GUI thread works 100 ms or more within one interval, or when fewer than N hosts
 # were reached. The raw worst lateness is printed too.
 #
 #   tests/bench/bench_gui_latency.sh [BUILD_DIR] [HOSTS] [FIRST_OCTET] [SCREENSHOT_PNG]
