@@ -27,7 +27,13 @@ octet=${3:-113}
 shot=${4:-}
 export TRIAD_TEMPLATES_DIR="$root/templates"
 work=$(mktemp -d)
-trap 'bash "$root/tests/fleet/fleet.sh" stop "$work/fleet" || true; rm -rf "$work"' EXIT
+xvfb_pid=
+cleanup() {
+    [ -z "$xvfb_pid" ] || kill "$xvfb_pid" 2>/dev/null || true
+    bash "$root/tests/fleet/fleet.sh" stop "$work/fleet" || true
+    rm -rf "$work"
+}
+trap cleanup EXIT
 
 cat > "$work/fleet-tailoring.yaml" <<'YAML'
 tailoring: {template: cis-linux, name: fleet benchmark}
@@ -44,5 +50,9 @@ args=("$work/fleet.triad" --template cis-linux --tailoring-file "$work/fleet-tai
 if [ "${PLATFORM:-xvfb}" = offscreen ]; then
     QT_QPA_PLATFORM=offscreen nice -n "${NICE:-0}" "$build/tests/ui/bench_gui_latency" "${args[@]}"
 else
-    nice -n "${NICE:-0}" xvfb-run -a -s '-screen 0 1600x1000x24' "$build/tests/ui/bench_gui_latency" "${args[@]}"
+    # Our own Xvfb, stopped by its pid (xvfb-run left its server running when its clean-up failed).
+    nice -n "${NICE:-0}" Xvfb -displayfd 3 -screen 0 1600x1000x24 -nolisten tcp 3>"$work/display" 2>/dev/null &
+    xvfb_pid=$!
+    for _ in $(seq 100); do [ -s "$work/display" ] && break; sleep 0.1; done
+    DISPLAY=":$(cat "$work/display")" nice -n "${NICE:-0}" "$build/tests/ui/bench_gui_latency" "${args[@]}"
 fi
