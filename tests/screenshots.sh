@@ -2,7 +2,8 @@
 # Makes PNG screenshots of the GUI on real projects, under Xvfb, for a person to look at:
 # the runs and results of a local scan, the Issues view and the Waivers & attestations register
 # of a fleet demo project (tests/reports/report_demo_project: 6 assets, 3 runs, waivers, an
-# attestation), the empty states of a project without runs and of no project, and the waive dialog.
+# attestation), the empty states of a project without runs and of no project, the waive dialog,
+# and the Assessments page (runs with scores, empty state, run dialog, live view mid-scan).
 # Usage: tests/screenshots.sh [BUILD_DIR] [OUT_DIR]
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -15,7 +16,7 @@ trap 'rm -rf "$tmp"' EXIT
 export XDG_CONFIG_HOME="$tmp/config"
 cmake --build "$build" --target triad triad-cli report_demo_project tst_issues_view tst_assets_view \
     tst_templates_view tst_tailoring_editor tst_new_project_wizard tst_start_page tst_report_dialog tst_compare_view \
-    tst_dashboard >/dev/null
+    tst_dashboard tst_assessments_view >/dev/null
 cli="$build/app/triad-cli"
 gui="$build/app/triad"
 shot() { xvfb-run -a -s '-screen 0 1600x1000x24' "$gui" "$@"; }
@@ -32,6 +33,8 @@ shot --project "$tmp/fleet.triad" --view issues --screenshot "$out/issues.png"
 shot --project "$tmp/fleet.triad" --view register --screenshot "$out/register.png"
 shot --project "$tmp/fleet.triad" --view dashboard --screenshot "$out/dashboard.png"
 shot --project "$tmp/fresh.triad" --view dashboard --screenshot "$out/dashboard-empty.png"
+shot --project "$tmp/fleet.triad" --view assessments --screenshot "$out/assessments.png"
+shot --project "$tmp/fresh.triad" --view assessments --screenshot "$out/assessments-empty.png"
 shot --project "$tmp/fresh.triad" --view issues --screenshot "$out/issues-empty.png"
 shot --project "$tmp/fresh.triad" --view register --screenshot "$out/register-empty.png"
 shot --screenshot "$out/empty-state.png"
@@ -75,4 +78,7 @@ QT_QPA_PLATFORM=offscreen TRIAD_UI_SCREENSHOT_DIR="$(cd "$out" && pwd)" \
         aFileThatIsNotAProjectIsExplainedOnTheStartPage >/dev/null
 QT_QPA_PLATFORM=offscreen TRIAD_UI_SCREENSHOT_DIR="$(cd "$out" && pwd)" \
     "$build/tests/ui/tst_dashboard" clickingChartsOpensTheIssuesViewOnThoseIssues followsADarkPalette >/dev/null
+# The run dialog and the live view of a slow local scan caught mid-way (made by the widget test).
+QT_QPA_PLATFORM=offscreen TRIAD_UI_SCREENSHOT_DIR="$(cd "$out" && pwd)" \
+    "$build/tests/ui/tst_assessments_view" screenshots >/dev/null
 echo "Screenshots in $out/"

@@ -1,5 +1,6 @@
 #include "IssueQueries.h"
 
+#include "BackgroundPool.h"
 #include "db/ProjectDatabase.h"
 
 #include <QtConcurrent/QtConcurrentRun>
@@ -23,7 +24,7 @@ QByteArray excerpt(const QByteArray &data)
 
 QFuture<Result<IssuePage>> loadPage(const QString &path, const IssueFilter &filter, bool withCount)
 {
-    return QtConcurrent::run([path, filter, withCount]() -> Result<IssuePage> {
+    return QtConcurrent::run(backgroundPool(), [path, filter, withCount]() -> Result<IssuePage> {
         auto db = ProjectDatabase::open(path, ProjectDatabase::OpenMode::ReadOnly);
         if (!db)
             return db.error();
@@ -47,7 +48,7 @@ QFuture<Result<IssuePage>> loadPage(const QString &path, const IssueFilter &filt
 
 QFuture<Result<IssueDetail>> loadDetail(const QString &path, const IssueRecord &issue)
 {
-    return QtConcurrent::run([path, issue]() -> Result<IssueDetail> {
+    return QtConcurrent::run(backgroundPool(), [path, issue]() -> Result<IssueDetail> {
         auto db = ProjectDatabase::open(path, ProjectDatabase::OpenMode::ReadOnly);
         if (!db)
             return db.error();
@@ -82,7 +83,7 @@ QFuture<Result<IssueDetail>> loadDetail(const QString &path, const IssueRecord &
 
 QFuture<Result<RegisterContents>> loadRegister(const QString &path)
 {
-    return QtConcurrent::run([path]() -> Result<RegisterContents> {
+    return QtConcurrent::run(backgroundPool(), [path]() -> Result<RegisterContents> {
         auto db = ProjectDatabase::open(path, ProjectDatabase::OpenMode::ReadOnly);
         if (!db)
             return db.error();
@@ -101,7 +102,7 @@ QFuture<Result<RegisterContents>> loadRegister(const QString &path)
 
 QFuture<Result<qint64>> addWaiver(const QString &path, const Waiver &waiver, const QString &actor)
 {
-    return QtConcurrent::run([path, waiver, actor]() -> Result<qint64> {
+    return QtConcurrent::run(backgroundPool(), [path, waiver, actor]() -> Result<qint64> {
         auto db = ProjectDatabase::open(path, ProjectDatabase::OpenMode::ReadWrite);
         if (!db)
             return db.error();
@@ -111,7 +112,7 @@ QFuture<Result<qint64>> addWaiver(const QString &path, const Waiver &waiver, con
 
 QFuture<Status> endWaiver(const QString &path, qint64 waiverId, const QString &actor, const QString &reason)
 {
-    return QtConcurrent::run([path, waiverId, actor, reason]() -> Status {
+    return QtConcurrent::run(backgroundPool(), [path, waiverId, actor, reason]() -> Status {
         auto db = ProjectDatabase::open(path, ProjectDatabase::OpenMode::ReadWrite);
         if (!db)
             return db.error();

@@ -21,6 +21,7 @@ class QTextBrowser;
 namespace triad {
 
 class AssetsView;
+class AssessmentsView;
 class Catalog;
 class CompareView;
 class StartPage;
@@ -48,7 +49,7 @@ public:
     void openProject(const QString &path);
     [[nodiscard]] QString projectPath() const { return m_projectPath; }
 
-    enum class View { Results, Issues, Register, Templates, Assets, Compare, Dashboard };
+    enum class View { Results, Issues, Register, Templates, Assets, Compare, Dashboard, Assessments };
     void showView(View view);
     [[nodiscard]] View currentView() const;
     [[nodiscard]] IssuesView *issuesView() const { return m_issues; }
@@ -65,6 +66,7 @@ public:
     /// File › Close Project: back to the start page.
     void closeProject();
     [[nodiscard]] DashboardView *dashboardView() const { return m_dashboard; }
+    [[nodiscard]] AssessmentsView *assessmentsView() const { return m_assessments; }
 
 signals:
     /// Emitted once a project (or a run) has been loaded and shown: lets tests and scripts wait.
@@ -122,6 +124,7 @@ private:
     QString m_projectName;
     QList<RunInfo> m_projectRuns;   ///< for the export dialog
     DashboardView *m_dashboard = nullptr;
+    AssessmentsView *m_assessments = nullptr;
     QTableView *m_runView = nullptr;
     QTableView *m_resultView = nullptr;
     QTextBrowser *m_detail = nullptr;

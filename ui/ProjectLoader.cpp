@@ -1,5 +1,6 @@
 #include "ProjectLoader.h"
 
+#include "BackgroundPool.h"
 #include "common/Paths.h"
 #include "db/ProjectDatabase.h"
 #include "engine/Catalog.h"
@@ -10,7 +11,7 @@ namespace triad::ProjectLoader {
 
 QFuture<std::shared_ptr<const Catalog>> loadCatalog()
 {
-    return QtConcurrent::run([]() -> std::shared_ptr<const Catalog> {
+    return QtConcurrent::run(backgroundPool(), []() -> std::shared_ptr<const Catalog> {
         const QString dir = defaultTemplatesDir();
         if (dir.isEmpty())
             return nullptr;
@@ -21,7 +22,7 @@ QFuture<std::shared_ptr<const Catalog>> loadCatalog()
 
 QFuture<Result<ProjectSnapshot>> loadProject(const QString &path)
 {
-    return QtConcurrent::run([path]() -> Result<ProjectSnapshot> {
+    return QtConcurrent::run(backgroundPool(), [path]() -> Result<ProjectSnapshot> {
         auto db = ProjectDatabase::open(path, ProjectDatabase::OpenMode::ReadOnly);
         if (!db)
             return db.error();
@@ -45,7 +46,7 @@ QFuture<Result<ProjectSnapshot>> loadProject(const QString &path)
 
 QFuture<Result<RunDetails>> loadRun(const QString &path, qint64 runId)
 {
-    return QtConcurrent::run([path, runId]() -> Result<RunDetails> {
+    return QtConcurrent::run(backgroundPool(), [path, runId]() -> Result<RunDetails> {
         auto db = ProjectDatabase::open(path, ProjectDatabase::OpenMode::ReadOnly);
         if (!db)
             return db.error();
@@ -68,7 +69,7 @@ QFuture<Result<RunDetails>> loadRun(const QString &path, qint64 runId)
 
 QFuture<Result<QList<StoredEvidence>>> loadEvidence(const QString &path, qint64 resultId)
 {
-    return QtConcurrent::run([path, resultId]() -> Result<QList<StoredEvidence>> {
+    return QtConcurrent::run(backgroundPool(), [path, resultId]() -> Result<QList<StoredEvidence>> {
         auto db = ProjectDatabase::open(path, ProjectDatabase::OpenMode::ReadOnly);
         if (!db)
             return db.error();

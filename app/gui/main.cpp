@@ -1,11 +1,13 @@
 // triad: the desktop workstation.
 #include "common/Paths.h"
+#include "ui/AssessmentsView.h"
 #include "ui/MainWindow.h"
 #include "ui/TailoringEditor.h"
 #include "ui/TemplatesView.h"
 #include "ui/ReportDialog.h"
 #include "ui/Theme.h"
 
+#include <QAction>
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QHash>
@@ -36,7 +38,7 @@ int main(int argc, char *argv[])
                       QStringLiteral("png")});
     parser.addOption({QStringLiteral("view"),
                       QStringLiteral("View to show first: dashboard (the default), results, issues, register, templates, "
-                                     "tailoring, assets, compare or export (with --screenshot)."),
+                                     "tailoring, assets, compare, assessments or export (with --screenshot)."),
                       QStringLiteral("name"), QStringLiteral("dashboard")});
     parser.addOption({QStringLiteral("theme"), QStringLiteral("Palette: system, light or dark (default: the one chosen in View > Theme)."),
                       QStringLiteral("name")});
@@ -53,7 +55,8 @@ int main(int argc, char *argv[])
     const QHash<QString, View> views{{QStringLiteral("dashboard"), View::Dashboard}, {QStringLiteral("results"), View::Results},
                                      {QStringLiteral("issues"), View::Issues},       {QStringLiteral("register"), View::Register},
                                      {QStringLiteral("templates"), View::Templates}, {QStringLiteral("tailoring"), View::Templates},
-                                     {QStringLiteral("assets"), View::Assets},       {QStringLiteral("compare"), View::Compare}};
+                                     {QStringLiteral("assets"), View::Assets},       {QStringLiteral("compare"), View::Compare},
+                                     {QStringLiteral("assessments"), View::Assessments}};
     if (views.contains(view))
         window.showView(views.value(view));
     if (view == QLatin1String("tailoring"))
@@ -113,6 +116,12 @@ int main(int argc, char *argv[])
             }, Qt::SingleShotConnection);
         } else if (view == QLatin1String("assets")) {
             QObject::connect(&window, &triad::MainWindow::assetsLoaded, &window, save, Qt::SingleShotConnection);
+        } else if (view == QLatin1String("assessments")) {
+            // The runs are scored once the catalog is there: the second load shows the scores.
+            QObject::connect(window.assessmentsView(), &triad::AssessmentsView::runsLoaded, &window, [&window, save] {
+                if (window.assessmentsView()->newAssessmentAction()->isEnabled())
+                    save();
+            });
         } else {
             QObject::connect(&window, &triad::MainWindow::runLoaded, &window, save);
         }
