@@ -1,4 +1,5 @@
 #include "AssessmentsView.h"
+#include "TableViews.h"
 
 #include "IssueQueries.h"
 #include "ScanController.h"
@@ -24,23 +25,6 @@
 #include <QVBoxLayout>
 
 namespace triad {
-namespace {
-
-QTableView *makeTable(QAbstractItemModel *model, QWidget *parent)
-{
-    auto *view = new QTableView(parent);
-    view->setModel(model);
-    view->setSelectionBehavior(QAbstractItemView::SelectRows);
-    view->setSelectionMode(QAbstractItemView::SingleSelection);
-    view->setAlternatingRowColors(true);
-    view->verticalHeader()->hide();
-    view->horizontalHeader()->setStretchLastSection(true);
-    view->setWordWrap(false);
-    return view;
-}
-
-} // namespace
-
 AssessmentsView::AssessmentsView(QWidget *parent) : QWidget(parent)
 {
     m_controller = new ScanController(this);
@@ -113,7 +97,7 @@ void AssessmentsView::buildUi()
     m_bar->setFormat(tr("%v of %m assets finished"));
     m_progressOrder = new ScanProgressSortProxy(this);
     m_progressOrder->setSourceModel(m_progress);
-    m_progressView = makeTable(m_progressOrder, m_liveBox);
+    m_progressView = makeRecordTable(m_progressOrder, m_liveBox);
     m_progressView->setSortingEnabled(true);
     m_progressView->sortByColumn(ScanProgressModel::Stage, Qt::AscendingOrder);
     m_progressView->setObjectName(QStringLiteral("progressTable"));
@@ -137,7 +121,7 @@ void AssessmentsView::buildUi()
     m_emptyState->setAlignment(Qt::AlignCenter);
     m_emptyState->setWordWrap(true);
     m_runStack->addWidget(m_emptyState);
-    m_runView = makeTable(m_runs, m_runStack);
+    m_runView = makeRecordTable(m_runs, m_runStack);
     m_runView->setObjectName(QStringLiteral("assessmentRuns"));
     m_runStack->addWidget(m_runView);
     runsLayout->addWidget(m_runStack, 1);

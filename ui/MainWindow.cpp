@@ -1,4 +1,5 @@
 #include "MainWindow.h"
+#include "TableViews.h"
 
 #include "AssetsView.h"
 #include "AssessmentsView.h"
@@ -48,19 +49,6 @@ namespace {
 QString esc(const QString &text)
 {
     return text.toHtmlEscaped();
-}
-
-QTableView *makeTable(QAbstractItemModel *model, QWidget *parent)
-{
-    auto *view = new QTableView(parent);
-    view->setModel(model);
-    view->setSelectionBehavior(QAbstractItemView::SelectRows);
-    view->setSelectionMode(QAbstractItemView::SingleSelection);
-    view->setAlternatingRowColors(true);
-    view->verticalHeader()->hide();
-    view->horizontalHeader()->setStretchLastSection(true);
-    view->setWordWrap(false);
-    return view;
 }
 
 } // namespace
@@ -146,7 +134,7 @@ void MainWindow::buildUi()
     m_resultsPage->addWidget(m_noRuns);
     auto *splitter = new QSplitter(Qt::Horizontal, m_resultsPage);
     splitter->setObjectName(QStringLiteral("resultsRunSplitter"));   // named: WindowState remembers it
-    m_runView = makeTable(m_runs, splitter);
+    m_runView = makeRecordTable(m_runs, splitter);
     m_runView->setMinimumWidth(320);
 
     auto *right = new QSplitter(Qt::Vertical, splitter);
@@ -169,7 +157,7 @@ void MainWindow::buildUi()
     filterBar->addWidget(m_statusFilter);
     filterBar->addWidget(m_search, 1);
     resultLayout->addLayout(filterBar);
-    m_resultView = makeTable(m_filter, resultPane);
+    m_resultView = makeRecordTable(m_filter, resultPane);
     m_resultView->setSortingEnabled(true);
     m_resultView->sortByColumn(ResultTableModel::Severity, Qt::DescendingOrder);
     // resizeColumnsToContents() measures this many rows per column (Qt's default is 1000): a run

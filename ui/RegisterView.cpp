@@ -1,4 +1,5 @@
 #include "RegisterView.h"
+#include "TableViews.h"
 
 #include "IssueQueries.h"
 #include "Theme.h"
@@ -19,19 +20,6 @@
 
 namespace triad {
 namespace {
-
-QTableView *makeTable(QAbstractItemModel *model, QWidget *parent)
-{
-    auto *view = new QTableView(parent);
-    view->setModel(model);
-    view->setSelectionBehavior(QAbstractItemView::SelectRows);
-    view->setSelectionMode(QAbstractItemView::SingleSelection);
-    view->setAlternatingRowColors(true);
-    view->setWordWrap(false);
-    view->verticalHeader()->hide();
-    view->horizontalHeader()->setStretchLastSection(true);
-    return view;
-}
 
 QLabel *makeEmptyState(const QString &objectName, const QString &text, QWidget *parent)
 {
@@ -85,7 +73,7 @@ void RegisterView::buildUi()
     waiverBar->addWidget(m_endButton);
     waiverLayout->addLayout(waiverBar);
     m_waiverStack = new QStackedWidget(waiverPane);
-    m_waiverTable = makeTable(m_waivers, m_waiverStack);
+    m_waiverTable = makeRecordTable(m_waivers, m_waiverStack);
     m_waiverTable->setObjectName(QStringLiteral("waiverTable"));
     m_waiverStack->addWidget(m_waiverTable);
     m_waiverStack->addWidget(
@@ -101,7 +89,7 @@ void RegisterView::buildUi()
     attestationLayout->setContentsMargins(0, 0, 0, 0);
     attestationLayout->addWidget(makeHeading(tr("Attestations"), attestationPane));
     m_attestationStack = new QStackedWidget(attestationPane);
-    m_attestationTable = makeTable(m_attestations, m_attestationStack);
+    m_attestationTable = makeRecordTable(m_attestations, m_attestationStack);
     m_attestationTable->setObjectName(QStringLiteral("attestationTable"));
     m_attestationStack->addWidget(m_attestationTable);
     m_attestationStack->addWidget(

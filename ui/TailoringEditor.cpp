@@ -1,4 +1,5 @@
 #include "TailoringEditor.h"
+#include "TableViews.h"
 
 #include "IssueQueries.h"
 #include "TailoringDelegates.h"
@@ -43,14 +44,7 @@ QString esc(const QString &text)
 
 QTableView *makeTable(QAbstractItemModel *model, QWidget *parent)
 {
-    auto *view = new QTableView(parent);
-    view->setModel(model);
-    view->setSelectionBehavior(QAbstractItemView::SelectRows);
-    view->setSelectionMode(QAbstractItemView::SingleSelection);
-    view->setAlternatingRowColors(true);
-    view->setWordWrap(false);
-    view->verticalHeader()->hide();
-    view->horizontalHeader()->setStretchLastSection(true);
+    QTableView *view = makeRecordTable(model, parent);
     view->setEditTriggers(QAbstractItemView::DoubleClicked | QAbstractItemView::EditKeyPressed
                           | QAbstractItemView::AnyKeyPressed);
     return view;

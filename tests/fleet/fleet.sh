@@ -95,7 +95,10 @@ MaxStartups 200:30:400
 CFG
     if [ $(( i % 2 )) -eq 0 ]; then variant=hardened; tags=fleet,hardened; else variant=weak; tags=fleet,weak; fi
     fx="$dir/fixtures/$variant"
-    mounts="mount --bind '$fx/root' /root &&"
+    # FLEET_OWN_ROOT=0 keeps this machine's /root (the single-host benchmark walks the whole disk,
+    # as oscap does on the same machine).
+    mounts=""
+    [ "${FLEET_OWN_ROOT:-1}" = 0 ] || mounts="mount --bind '$fx/root' /root &&"
     [ -n "$apt_conf" ] && mounts="$mounts mount --bind '$apt_conf' /etc/apt/apt.conf.d/docker-clean &&"
     while IFS= read -r -d '' f; do
         rel=${f#"$fx"}
