@@ -1,5 +1,7 @@
 #include "BackgroundPool.h"
 
+#include <QCoreApplication>
+#include <QPointer>
 #include <QThread>
 #include <QThreadPool>
 
@@ -9,14 +11,17 @@ namespace triad {
 
 QThreadPool *backgroundPool()
 {
+    // A child of the application: ~QThreadPool waits for the work still running (a catalog load,
+    // a page of issues) while the application is torn down, before the process's static objects
+    // (the parsers' regular expressions among them) are destroyed under a running task.
     // As many threads as the global pool had: the views' loads keep the order in which they
-    // complete today (IssuesView shows whichever page arrives last, without a generation check).
-    static QThreadPool *pool = [] {
-        auto *p = new QThreadPool;      // lives as long as the process, like the global pool
-        p->setMaxThreadCount(std::max(2, QThread::idealThreadCount()));
-        p->setObjectName(QStringLiteral("triad-background"));
-        return p;
-    }();
+    // complete today.
+    static QPointer<QThreadPool> pool;
+    if (!pool) {
+        pool = new QThreadPool(QCoreApplication::instance());
+        pool->setMaxThreadCount(std::max(2, QThread::idealThreadCount()));
+        pool->setObjectName(QStringLiteral("triad-background"));
+    }
     return pool;
 }
 
