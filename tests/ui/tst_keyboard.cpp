@@ -476,10 +476,15 @@ private slots:
         }
     }
 
+    /// The start page, with the fixture project in its recent list.
     void startPageTabChain()
     {
         MainWindow window;
-        QVERIFY(activate(&window));
+        QVERIFY(openProject(window));
+        window.closeProject();
+        auto *recent = window.startPage()->recentView();
+        QTRY_VERIFY(recent->model()->rowCount() > 0);
+        window.startPage()->findChild<QWidget *>(QStringLiteral("newProjectButton"))->setFocus();
         const QStringList chain = tabChain();
         qInfo().noquote() << "start" << chain.join(QStringLiteral(" > "));
         QCOMPARE(chain, (QStringList{QStringLiteral("newProjectButton"), QStringLiteral("openProjectButton"),
