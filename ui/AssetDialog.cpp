@@ -61,59 +61,76 @@ void AssetDialog::buildUi()
     m_form->setFieldGrowthPolicy(QFormLayout::ExpandingFieldsGrow);
 
     m_name = new QLineEdit(this);
+    m_name->setObjectName(QStringLiteral("assetName"));
     m_name->setPlaceholderText(tr("Unique name, e.g. web-01"));
     m_form->addRow(tr("&Name:"), m_name);
     m_transport = new QComboBox(this);
+    m_transport->setObjectName(QStringLiteral("assetTransport"));
     m_transport->addItem(tr("SSH"), QStringLiteral("ssh"));
     m_transport->addItem(tr("This computer (local)"), QStringLiteral("local"));
     m_form->addRow(tr("&Transport:"), m_transport);
 
     m_host = new QLineEdit(this);
+    m_host->setObjectName(QStringLiteral("assetHost"));
     m_host->setPlaceholderText(tr("Host name or IP address"));
     m_form->addRow(tr("&Host:"), m_host);
     m_port = new QSpinBox(this);
+    m_port->setObjectName(QStringLiteral("assetPort"));
     m_port->setRange(1, 65535);
     m_port->setValue(22);
     m_form->addRow(tr("&Port:"), m_port);
     m_user = new QLineEdit(this);
+    m_user->setObjectName(QStringLiteral("assetUser"));
     m_user->setPlaceholderText(tr("Login user, e.g. audit"));
     m_form->addRow(tr("&User:"), m_user);
     m_jump = new QLineEdit(this);
+    m_jump->setObjectName(QStringLiteral("assetJump"));
     m_jump->setPlaceholderText(tr("Optional: [user@]host[:port] of a jump host"));
     m_form->addRow(tr("&Jump host:"), m_jump);
     m_tags = new QLineEdit(this);
+    m_tags->setObjectName(QStringLiteral("assetTags"));
     m_tags->setPlaceholderText(tr("Comma-separated, e.g. prod, pci"));
     m_form->addRow(tr("T&ags:"), m_tags);
 
     m_auth = new QComboBox(this);
+    m_auth->setObjectName(QStringLiteral("assetAuth"));
     m_auth->addItem(tr("SSH agent"), int(Auth::Agent));
     m_auth->addItem(tr("Private key file"), int(Auth::KeyFile));
     m_auth->addItem(tr("Password or keyboard-interactive"), int(Auth::Password));
     m_auth->setItemData(2, tr("Triad answers the server's password or keyboard-interactive prompt with this password"),
                         Qt::ToolTipRole);
-    m_form->addRow(tr("Au&thentication:"), m_auth);
+    m_form->addRow(tr("Authenti&cation:"), m_auth);
     m_keyRow = new QWidget(this);
     auto *keyLayout = new QHBoxLayout(m_keyRow);
     keyLayout->setContentsMargins(0, 0, 0, 0);
     m_keyFile = new QLineEdit(m_keyRow);
+    m_keyFile->setObjectName(QStringLiteral("assetKeyFile"));
     m_keyFile->setPlaceholderText(tr("e.g. ~/.ssh/id_ed25519"));
     m_browseKey = new QPushButton(tr("&Browse…"), m_keyRow);
+    m_browseKey->setObjectName(QStringLiteral("assetBrowseKey"));
     keyLayout->addWidget(m_keyFile, 1);
     keyLayout->addWidget(m_browseKey);
     m_form->addRow(tr("&Key file:"), m_keyRow);
+    // The row is a plain container: Alt+K goes to its line edit.
+    qobject_cast<QLabel *>(m_form->labelForField(m_keyRow))->setBuddy(m_keyFile);
     m_keyPassphrase = makeSecretEdit(this);
-    m_form->addRow(tr("Key pass&phrase:"), m_keyPassphrase);
+    m_keyPassphrase->setObjectName(QStringLiteral("assetKeyPassphrase"));
+    m_form->addRow(tr("K&ey passphrase:"), m_keyPassphrase);
     m_password = makeSecretEdit(this);
+    m_password->setObjectName(QStringLiteral("assetPassword"));
     m_form->addRow(tr("Pass&word:"), m_password);
 
     m_sudo = new QComboBox(this);
+    m_sudo->setObjectName(QStringLiteral("assetSudo"));
     m_sudo->addItem(tr("No sudo (collect as the login user)"), int(Sudo::None));
     m_sudo->addItem(tr("sudo without a password (sudo -n)"), int(Sudo::Passwordless));
     m_sudo->addItem(tr("sudo with a password (sudo -S)"), int(Sudo::Password));
-    m_form->addRow(tr("&Sudo:"), m_sudo);
+    m_form->addRow(tr("Sud&o:"), m_sudo);
     m_sudoPassword = makeSecretEdit(this);
+    m_sudoPassword->setObjectName(QStringLiteral("assetSudoPassword"));
     m_form->addRow(tr("Sudo passwor&d:"), m_sudoPassword);
     m_forgetHostKey = new QCheckBox(tr("&Forget the pinned host key (%1…)").arg(m_original.hostKeySha256.left(19)), this);
+    m_forgetHostKey->setObjectName(QStringLiteral("assetForgetHostKey"));
     m_forgetHostKey->setToolTip(tr("After a verified reinstallation of the host: the next connection test shows "
                                    "its new key and asks whether to trust it"));
     m_form->addRow(QString(), m_forgetHostKey);

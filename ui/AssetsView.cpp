@@ -107,6 +107,7 @@ void AssetsView::buildUi()
     m_stack = new QStackedWidget(splitter);
     m_table = new QTableView(m_stack);
     m_table->setObjectName(QStringLiteral("assetTable"));
+    m_table->setTabKeyNavigation(false);   // Tab moves on; arrow keys move in the table
     m_table->setModel(m_proxy);
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_table->setSelectionMode(QAbstractItemView::SingleSelection);
@@ -142,8 +143,8 @@ void AssetsView::buildUi()
     m_status->hide();
     layout->addWidget(m_status);
 
-    setTabOrder(m_search, m_tagFilter);
-    setTabOrder(m_tagFilter, m_table);
+    setTabOrder(m_tagFilter, m_search);   // as drawn: tag filter, then search
+    setTabOrder(m_search, m_table);
     setTabOrder(m_table, m_connection);
 
     connect(m_search, &QLineEdit::textChanged, m_proxy, &AssetFilterProxy::setText);

@@ -138,6 +138,7 @@ void CompareView::buildUi()
     auto *splitter = new QSplitter(Qt::Vertical, page);
     m_table = new QTableView(splitter);
     m_table->setObjectName(QStringLiteral("compareTable"));
+    m_table->setTabKeyNavigation(false);   // Tab moves on; arrow keys move in the table
     m_table->setModel(m_proxy);
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_table->setSelectionMode(QAbstractItemView::SingleSelection);

@@ -43,6 +43,7 @@ void DashboardView::buildUi()
     m_stack->addWidget(m_empty);
 
     auto *scroll = new QScrollArea(m_stack);
+    scroll->setObjectName(QStringLiteral("dashboardScroll"));
     scroll->setWidgetResizable(true);
     scroll->setFrameShape(QFrame::NoFrame);
     auto *charts = new QWidget(scroll);

@@ -42,6 +42,7 @@ HostKeyDialog::HostKeyDialog(const QString &assetName, const QString &where, con
     fingerprint->setObjectName(QStringLiteral("hostKeyFingerprint"));
     fingerprint->setTextFormat(Qt::PlainText);
     fingerprint->setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::TextSelectableByKeyboard);
+    fingerprint->setFocusPolicy(Qt::StrongFocus);   // QLabel does not take Tab focus by itself
     QFont mono = QFontDatabase::systemFont(QFontDatabase::FixedFont);
     mono.setPointSizeF(mono.pointSizeF() * 1.15);
     fingerprint->setFont(mono);

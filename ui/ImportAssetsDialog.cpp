@@ -29,26 +29,31 @@ ImportAssetsDialog::ImportAssetsDialog(const QString &projectPath, const QString
     auto *form = new QFormLayout;
     auto *fileRow = new QHBoxLayout;
     m_file = new QLineEdit(this);
+    m_file->setObjectName(QStringLiteral("importFile"));
     m_file->setPlaceholderText(tr("inventory.csv, ~/.ssh/config or an Ansible hosts file"));
     auto *browse = new QPushButton(tr("&Browse…"), this);
+    browse->setObjectName(QStringLiteral("importBrowse"));
     fileRow->addWidget(m_file, 1);
     fileRow->addWidget(browse);
     auto *fileLabel = new QLabel(tr("&File:"), this);
     fileLabel->setBuddy(m_file);
     form->addRow(fileLabel, fileRow);
     m_format = new QComboBox(this);
+    m_format->setObjectName(QStringLiteral("importFormat"));
     m_format->addItem(tr("Detect from the file"), -1);
     m_format->addItem(tr("CSV (name, address, port, user, key, proxy_jump, tags)"), int(InventoryImport::Format::Csv));
     m_format->addItem(tr("OpenSSH client config"), int(InventoryImport::Format::SshConfig));
     m_format->addItem(tr("Ansible INI inventory"), int(InventoryImport::Format::AnsibleIni));
     form->addRow(tr("F&ormat:"), m_format);
     m_tags = new QLineEdit(this);
+    m_tags->setObjectName(QStringLiteral("importTags"));
     m_tags->setPlaceholderText(tr("Optional: tags for every imported asset, comma-separated"));
     form->addRow(tr("Extra &tags:"), m_tags);
     layout->addLayout(form);
 
     m_table = new QTableWidget(0, PreviewColumnCount, this);
     m_table->setObjectName(QStringLiteral("importPreview"));
+    m_table->setTabKeyNavigation(false);   // Tab moves on; arrow keys move in the table
     m_table->setHorizontalHeaderLabels({tr("Line"), tr("Name"), tr("Address"), tr("Port"), tr("User"), tr("Key file"),
                                         tr("Jump host"), tr("Tags"), tr("Note")});
     m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
@@ -68,7 +73,14 @@ ImportAssetsDialog::ImportAssetsDialog(const QString &projectPath, const QString
     layout->addWidget(buttons);
 
     connect(browse, &QPushButton::clicked, this, &ImportAssetsDialog::chooseFile);
-    connect(m_file, &QLineEdit::editingFinished, this, &ImportAssetsDialog::preview);
+    // Only a typed change reads the file again: leaving the field with Tab re-read it and disabled
+    // Import while it did, so the Tab that followed skipped the button.
+    connect(m_file, &QLineEdit::editingFinished, this, [this] {
+        if (!m_file->isModified())
+            return;
+        m_file->setModified(false);
+        preview();
+    });
     connect(m_format, &QComboBox::currentIndexChanged, this, &ImportAssetsDialog::preview);
     connect(buttons, &QDialogButtonBox::accepted, this, &ImportAssetsDialog::importNow);
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);

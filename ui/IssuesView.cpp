@@ -141,6 +141,7 @@ void IssuesView::buildUi()
     m_stack = new QStackedWidget(splitter);
     m_table = new QTableView(m_stack);
     m_table->setObjectName(QStringLiteral("issueTable"));
+    m_table->setTabKeyNavigation(false);   // Tab moves on; arrow keys move in the table
     m_table->setModel(m_model);
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_table->setSelectionMode(QAbstractItemView::SingleSelection);

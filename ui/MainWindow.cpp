@@ -135,6 +135,7 @@ void MainWindow::buildUi()
     auto *splitter = new QSplitter(Qt::Horizontal, m_resultsPage);
     splitter->setObjectName(QStringLiteral("resultsRunSplitter"));   // named: WindowState remembers it
     m_runView = makeRecordTable(m_runs, splitter);
+    m_runView->setObjectName(QStringLiteral("runTable"));
     m_runView->setMinimumWidth(320);
 
     auto *right = new QSplitter(Qt::Vertical, splitter);
@@ -145,6 +146,7 @@ void MainWindow::buildUi()
     auto *filterBar = new QHBoxLayout;
     m_runSummary = new QLabel(resultPane);
     m_statusFilter = new QComboBox(resultPane);
+    m_statusFilter->setObjectName(QStringLiteral("resultStatusFilter"));
     m_statusFilter->addItem(tr("All statuses"), -1);
     for (CheckStatus s : {CheckStatus::Fail, CheckStatus::Error, CheckStatus::Pass, CheckStatus::NotApplicable,
                           CheckStatus::Manual, CheckStatus::Waived})
@@ -158,6 +160,7 @@ void MainWindow::buildUi()
     filterBar->addWidget(m_search, 1);
     resultLayout->addLayout(filterBar);
     m_resultView = makeRecordTable(m_filter, resultPane);
+    m_resultView->setObjectName(QStringLiteral("resultTable"));
     m_resultView->setSortingEnabled(true);
     m_resultView->sortByColumn(ResultTableModel::Severity, Qt::DescendingOrder);
     // resizeColumnsToContents() measures this many rows per column (Qt's default is 1000): a run

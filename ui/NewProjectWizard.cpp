@@ -53,7 +53,7 @@ public:
         customer->setObjectName(QStringLiteral("customer"));
         customer->setPlaceholderText(NewProjectWizard::tr("optional"));
         auto *form = new QFormLayout(this);
-        form->addRow(NewProjectWizard::tr("&Name:"), name);
+        form->addRow(NewProjectWizard::tr("N&ame:"), name);
         form->addRow(NewProjectWizard::tr("&Customer:"), customer);
         registerField(QStringLiteral("name*"), name);
         registerField(QStringLiteral("customer"), customer);
@@ -68,7 +68,7 @@ public:
         setSubTitle(NewProjectWizard::tr("Where the project file is kept. Triad never overwrites an existing file."));
         m_folder = new QLineEdit(this);
         m_folder->setObjectName(QStringLiteral("folder"));
-        auto *browse = new QPushButton(NewProjectWizard::tr("&Browse…"), this);
+        auto *browse = new QPushButton(NewProjectWizard::tr("B&rowse…"), this);
         m_fileName = new QLineEdit(this);
         m_fileName->setObjectName(QStringLiteral("fileName"));
         m_hint = makeHint(this);
@@ -81,7 +81,7 @@ public:
         auto *folderLabel = new QLabel(NewProjectWizard::tr("&Folder:"), this);
         folderLabel->setBuddy(m_folder);
         form->addRow(folderLabel, folderRow);
-        form->addRow(NewProjectWizard::tr("File &name:"), m_fileName);
+        form->addRow(NewProjectWizard::tr("File na&me:"), m_fileName);
         form->addRow(m_hint);
         registerField(QStringLiteral("folder"), m_folder);
         registerField(QStringLiteral("fileName"), m_fileName);
@@ -181,7 +181,7 @@ public:
         auto *layout = new QVBoxLayout(this);
         layout->addWidget(use);
         auto *form = new QFormLayout;
-        form->addRow(NewProjectWizard::tr("Pass&phrase:"), m_passphrase);
+        form->addRow(NewProjectWizard::tr("Pa&ssphrase:"), m_passphrase);
         form->addRow(QString(), m_strength);
         form->addRow(NewProjectWizard::tr("&Again:"), m_again);
         form->addRow(QString(), m_match);

@@ -134,6 +134,7 @@ void ReportDialog::buildUi()
     m_output->setObjectName(QStringLiteral("reportOutput"));
     m_output->setPlaceholderText(tr("Report file to write"));
     m_browse = new QPushButton(tr("&Browse…"), options);
+    m_browse->setObjectName(QStringLiteral("reportBrowse"));
     outputRow->addWidget(m_output, 1);
     outputRow->addWidget(m_browse);
     auto *outputLabel = new QLabel(tr("&Save to:"), options);
@@ -160,15 +161,18 @@ void ReportDialog::buildUi()
         row->addWidget(button);
         return row;
     };
-    signForm->addRow(tr("Private &key:"),
-                     fileRow(m_signKey, tr("PEM private key"), tr("Choose the private key")));
-    signForm->addRow(tr("&Certificate:"),
-                     fileRow(m_signCert, tr("PEM certificate of that key"), tr("Choose the certificate")));
+    QHBoxLayout *keyRow = fileRow(m_signKey, tr("PEM private key"), tr("Choose the private key"));
+    signForm->addRow(tr("Private &key:"), keyRow);
+    QHBoxLayout *certRow = fileRow(m_signCert, tr("PEM certificate of that key"), tr("Choose the certificate"));
+    signForm->addRow(tr("&Certificate:"), certRow);
+    // A label made for a row layout has no buddy: give Alt+K and Alt+C their line edits.
+    qobject_cast<QLabel *>(signForm->labelForField(keyRow))->setBuddy(m_signKey);
+    qobject_cast<QLabel *>(signForm->labelForField(certRow))->setBuddy(m_signCert);
     m_passphrase = new QLineEdit(m_signFields);
     m_passphrase->setObjectName(QStringLiteral("reportPassphrase"));
     m_passphrase->setEchoMode(QLineEdit::Password);
     m_passphrase->setPlaceholderText(tr("Only for an encrypted key; never stored"));
-    signForm->addRow(tr("Pass&phrase:"), m_passphrase);
+    signForm->addRow(tr("Passp&hrase:"), m_passphrase);   // Alt+P is the paper size
     m_signFields->setVisible(false);
     form->addRow(m_signFields);
     optionsLayout->addLayout(form);

@@ -24,6 +24,7 @@ RunDialog::RunDialog(RunDialogInput input, QWidget *parent) : QDialog(parent), m
     auto *form = new QFormLayout;
 
     m_scope = new QComboBox(this);
+    m_scope->setObjectName(QStringLiteral("runScope"));
     m_scope->addItem(tr("All assets"), int(Scope::AllAssets));
     m_scope->addItem(tr("Assets with the checked tags"), int(Scope::ByTag));
     m_scope->addItem(tr("The checked assets"), int(Scope::BySelection));
@@ -45,11 +46,13 @@ RunDialog::RunDialog(RunDialogInput input, QWidget *parent) : QDialog(parent), m
     m_tailoring->setObjectName(QStringLiteral("runTailoring"));
     form->addRow(tr("Ta&iloring:"), m_tailoring);
     m_concurrency = new QSpinBox(this);
+    m_concurrency->setObjectName(QStringLiteral("runConcurrency"));
     m_concurrency->setRange(1, 256);
     m_concurrency->setValue(16);
     m_concurrency->setSuffix(tr(" assets at once"));
     form->addRow(tr("&Concurrency:"), m_concurrency);
     m_acceptKeys = new QCheckBox(tr("Trust and pin SSH host keys seen for the first time"), this);
+    m_acceptKeys->setObjectName(QStringLiteral("runAcceptKeys"));
     m_acceptKeys->setToolTip(tr("A host whose key differs from the pinned one is always refused."));
     form->addRow(QString(), m_acceptKeys);
     layout->addLayout(form);

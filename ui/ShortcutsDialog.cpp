@@ -51,6 +51,7 @@ ShortcutsDialog::ShortcutsDialog(const QMenuBar *menuBar, QWidget *parent) : QDi
     }
     m_table = new QTableWidget(int(rows.size()), 2, this);
     m_table->setObjectName(QStringLiteral("shortcutTable"));
+    m_table->setTabKeyNavigation(false);   // Tab moves on; arrow keys move in the table
     m_table->setHorizontalHeaderLabels({tr("Action"), tr("Shortcut")});
     m_table->verticalHeader()->hide();
     m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);

@@ -11,6 +11,9 @@ QTableView *makeRecordTable(QAbstractItemModel *model, QWidget *parent)
     view->setModel(model);
     view->setSelectionBehavior(QAbstractItemView::SelectRows);
     view->setSelectionMode(QAbstractItemView::SingleSelection);
+    // Tab leaves the table (arrow keys move between rows): with Qt's default a table of 20 000
+    // results walked every cell before Tab reached the next field.
+    view->setTabKeyNavigation(false);
     view->setAlternatingRowColors(true);
     view->setWordWrap(false);
     view->verticalHeader()->hide();

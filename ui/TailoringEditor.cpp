@@ -115,6 +115,7 @@ void TailoringEditor::buildUi()
 
     auto *splitter = new QSplitter(Qt::Horizontal, page);
     m_tabs = new QTabWidget(splitter);
+    m_tabs->setObjectName(QStringLiteral("tailoringTabs"));
 
     // Parameters.
     auto *parameterPage = new QWidget(m_tabs);
@@ -142,7 +143,7 @@ void TailoringEditor::buildUi()
     m_checkTable->setItemDelegateForColumn(TailoringCheckModel::SeverityOverride, new SeverityOverrideDelegate(m_checkTable));
     checkLayout->addWidget(m_checkTable, 1);
     auto *requirementRow = new QHBoxLayout;
-    auto *requirementLabel = new QLabel(tr("Disable &requirement:"), checkPage);
+    auto *requirementLabel = new QLabel(tr("Disable re&quirement:"), checkPage);
     m_requirement = new QComboBox(checkPage);
     m_requirement->setObjectName(QStringLiteral("disableRequirementChoice"));
     m_requirement->setMinimumContentsLength(30);

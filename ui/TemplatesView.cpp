@@ -70,6 +70,7 @@ void TemplatesView::buildUi()
     contentLayout->setContentsMargins(0, 0, 0, 0);
     m_templateTable = new QTableView(content);
     m_templateTable->setObjectName(QStringLiteral("templateTable"));
+    m_templateTable->setTabKeyNavigation(false);   // Tab moves on; arrow keys move in the table
     m_templateTable->setModel(m_templates);
     m_templateTable->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_templateTable->setSelectionMode(QAbstractItemView::SingleSelection);
@@ -79,6 +80,7 @@ void TemplatesView::buildUi()
     m_templateTable->horizontalHeader()->setSectionResizeMode(TemplateListModel::Title, QHeaderView::Stretch);
 
     m_tabs = new QTabWidget(content);
+    m_tabs->setObjectName(QStringLiteral("templateTabs"));
     auto *library = new QWidget(m_tabs);
     auto *libraryLayout = new QVBoxLayout(library);
     auto *searchRow = new QHBoxLayout;

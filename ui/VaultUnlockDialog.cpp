@@ -27,9 +27,11 @@ VaultUnlockDialog::VaultUnlockDialog(bool create, QWidget *parent) : QDialog(par
     layout->addWidget(intro);
     auto *form = new QFormLayout;
     m_passphrase = new QLineEdit(this);
+    m_passphrase->setObjectName(QStringLiteral("vaultPassphrase"));
     m_passphrase->setEchoMode(QLineEdit::Password);
     form->addRow(tr("&Passphrase:"), m_passphrase);
     m_confirm = new QLineEdit(this);
+    m_confirm->setObjectName(QStringLiteral("vaultAgain"));
     m_confirm->setEchoMode(QLineEdit::Password);
     if (create)
         form->addRow(tr("&Again:"), m_confirm);

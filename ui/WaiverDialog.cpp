@@ -38,7 +38,9 @@ WaiverDialog::WaiverDialog(const QString &checkId, const QString &assetName, con
         m_scope->addItem(tr("This asset: %1").arg(assetName), int(Scope::Asset));
     if (!tags.isEmpty())
         m_scope->addItem(tr("Assets with the tag"), int(Scope::Tag));
+    m_scope->setObjectName(QStringLiteral("waiverScope"));
     m_tag = new QComboBox(this);
+    m_tag->setObjectName(QStringLiteral("waiverTag"));
     m_tag->addItems(tags);
     auto *scopeRow = new QHBoxLayout;
     scopeRow->addWidget(m_scope, 1);
@@ -48,17 +50,21 @@ WaiverDialog::WaiverDialog(const QString &checkId, const QString &assetName, con
     form->addRow(scopeLabel, scopeRow);
 
     m_justification = new QPlainTextEdit(this);
+    m_justification->setObjectName(QStringLiteral("waiverJustification"));
     m_justification->setPlaceholderText(tr("Why the failure is accepted, and what compensates for it"));
     m_justification->setTabChangesFocus(true);
     m_justification->setFixedHeight(90);
     form->addRow(tr("&Justification:"), m_justification);
     m_approver = new QLineEdit(this);
+    m_approver->setObjectName(QStringLiteral("waiverApprover"));
     m_approver->setPlaceholderText(tr("Who accepted the risk"));
     form->addRow(tr("&Approver:"), m_approver);
     m_ticket = new QLineEdit(this);
+    m_ticket->setObjectName(QStringLiteral("waiverTicket"));
     m_ticket->setPlaceholderText(tr("Optional, e.g. SEC-1234"));
     form->addRow(tr("&Ticket:"), m_ticket);
     m_expires = new QDateEdit(QDate::currentDate().addDays(90), this);
+    m_expires->setObjectName(QStringLiteral("waiverExpires"));
     m_expires->setCalendarPopup(true);
     m_expires->setDisplayFormat(QStringLiteral("yyyy-MM-dd"));
     m_expires->setMinimumDate(QDate::currentDate());
