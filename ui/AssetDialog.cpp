@@ -1,4 +1,5 @@
 #include "AssetDialog.h"
+#include "PromptScript.h"
 
 #include "vault/CredentialVault.h"
 
@@ -383,17 +384,9 @@ bool AssetDialog::isFieldShown(QWidget *field) const
 }
 
 namespace AssetPrompt {
-namespace {
-Script &nextScript()
-{
-    static Script script;
-    return script;
-}
-} // namespace
-
 void setNextScript(Script script)
 {
-    nextScript() = std::move(script);
+    PromptScript<AssetDialog>::setNext(std::move(script));
 }
 
 void ask(QWidget *parent, const Asset &asset, const QStringList &takenNames, const QHash<QString, QString> &credentialKinds,
@@ -401,7 +394,7 @@ void ask(QWidget *parent, const Asset &asset, const QStringList &takenNames, con
 {
     auto *dialog = new AssetDialog(asset, takenNames, credentialKinds, parent);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
-    if (Script script = std::exchange(nextScript(), Script())) {
+    if (Script script = PromptScript<AssetDialog>::take()) {
         const bool accept = script(*dialog) && dialog->isComplete();
         const Asset result = dialog->asset();
         const AssetSecrets secrets = dialog->secrets();

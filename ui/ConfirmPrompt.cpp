@@ -1,21 +1,14 @@
 #include "ConfirmPrompt.h"
+#include "PromptScript.h"
 
 #include <QMessageBox>
 #include <QPushButton>
 
 namespace triad::ConfirmPrompt {
 
-namespace {
-Script &nextScript()
-{
-    static Script script;
-    return script;
-}
-} // namespace
-
 void setNextScript(Script script)
 {
-    nextScript() = std::move(script);
+    PromptScript<QMessageBox>::setNext(std::move(script));
 }
 
 void ask(QWidget *parent, const QString &title, const QString &text, const QString &actionText,
@@ -27,7 +20,7 @@ void ask(QWidget *parent, const QString &title, const QString &text, const QStri
     QPushButton *action = box->addButton(actionText, QMessageBox::DestructiveRole);
     QPushButton *cancel = box->addButton(QMessageBox::Cancel);
     box->setDefaultButton(cancel);
-    if (Script script = std::exchange(nextScript(), Script())) {
+    if (Script script = PromptScript<QMessageBox>::take()) {
         const bool yes = script(*box);
         box->close();
         if (yes)

@@ -1,4 +1,5 @@
 #include "HostKeyDialog.h"
+#include "PromptScript.h"
 
 #include <QDialogButtonBox>
 #include <QFontDatabase>
@@ -70,17 +71,9 @@ QString HostKeyDialog::shownText() const
 }
 
 namespace HostKeyPrompt {
-namespace {
-Script &nextScript()
-{
-    static Script script;
-    return script;
-}
-} // namespace
-
 void setNextScript(Script script)
 {
-    nextScript() = std::move(script);
+    PromptScript<HostKeyDialog>::setNext(std::move(script));
 }
 
 void ask(QWidget *parent, const QString &assetName, const QString &where, const HostKeyInfo &key,
@@ -88,7 +81,7 @@ void ask(QWidget *parent, const QString &assetName, const QString &where, const 
 {
     auto *dialog = new HostKeyDialog(assetName, where, key, parent);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
-    if (Script script = std::exchange(nextScript(), Script())) {
+    if (Script script = PromptScript<HostKeyDialog>::take()) {
         const bool trusted = script(*dialog);
         dialog->close();
         decided(trusted);

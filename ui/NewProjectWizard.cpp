@@ -1,4 +1,5 @@
 #include "NewProjectWizard.h"
+#include "PromptScript.h"
 
 #include "PassphraseStrength.h"
 #include "ProjectCreation.h"
@@ -343,17 +344,9 @@ void NewProjectWizard::accept()
 }
 
 namespace NewProjectPrompt {
-namespace {
-Script &nextScript()
-{
-    static Script script;
-    return script;
-}
-} // namespace
-
 void setNextScript(Script script)
 {
-    nextScript() = std::move(script);
+    PromptScript<NewProjectWizard>::setNext(std::move(script));
 }
 
 NewProjectWizard *ask(QWidget *parent, std::function<void(const QString &path)> created)
@@ -361,7 +354,7 @@ NewProjectWizard *ask(QWidget *parent, std::function<void(const QString &path)> 
     auto *wizard = new NewProjectWizard(parent);
     wizard->setAttribute(Qt::WA_DeleteOnClose);
     QObject::connect(wizard, &NewProjectWizard::projectCreated, wizard, std::move(created));
-    if (Script script = std::exchange(nextScript(), Script())) {
+    if (Script script = PromptScript<NewProjectWizard>::take()) {
         // Scripted: fill the fields and press Finish without showing a window; creation is
         // asynchronous, so the wizard lives on until it succeeds (or the test closes it).
         if (script(*wizard))

@@ -1,4 +1,5 @@
 #include "RunDialog.h"
+#include "PromptScript.h"
 
 #include "scan/AssetSelection.h"
 #include "vault/CredentialVault.h"
@@ -291,24 +292,16 @@ QStringList RunDialog::listedItems() const
 }
 
 namespace RunPrompt {
-namespace {
-Script &nextScript()
-{
-    static Script script;
-    return script;
-}
-} // namespace
-
 void setNextScript(Script script)
 {
-    nextScript() = std::move(script);
+    PromptScript<RunDialog>::setNext(std::move(script));
 }
 
 void ask(QWidget *parent, RunDialogInput input, std::function<void(const RunChoice &)> accepted)
 {
     auto *dialog = new RunDialog(std::move(input), parent);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
-    if (Script script = std::exchange(nextScript(), Script())) {
+    if (Script script = PromptScript<RunDialog>::take()) {
         const bool accept = script(*dialog) && dialog->isComplete();
         const RunChoice choice = dialog->choice();
         dialog->close();

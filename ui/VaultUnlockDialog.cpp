@@ -1,4 +1,5 @@
 #include "VaultUnlockDialog.h"
+#include "PromptScript.h"
 
 #include <QDialogButtonBox>
 #include <QFormLayout>
@@ -101,24 +102,16 @@ void VaultUnlockDialog::clear()
 }
 
 namespace VaultPrompt {
-namespace {
-Script &nextScript()
-{
-    static Script script;
-    return script;
-}
-} // namespace
-
 void setNextScript(Script script)
 {
-    nextScript() = std::move(script);
+    PromptScript<VaultUnlockDialog>::setNext(std::move(script));
 }
 
 void ask(QWidget *parent, bool create, std::function<void(const SecretBytes &)> accepted)
 {
     auto *dialog = new VaultUnlockDialog(create, parent);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
-    if (Script script = std::exchange(nextScript(), Script())) {
+    if (Script script = PromptScript<VaultUnlockDialog>::take()) {
         const bool accept = script(*dialog) && dialog->isComplete();
         const SecretBytes passphrase = dialog->passphrase();
         dialog->close();

@@ -1,4 +1,5 @@
 #include "WaiverDialog.h"
+#include "PromptScript.h"
 
 #include <QComboBox>
 #include <QDateEdit>
@@ -157,17 +158,9 @@ QString WaiverDialog::checkId() const
 }
 
 namespace WaiverPrompt {
-namespace {
-Script &nextScript()
-{
-    static Script script;
-    return script;
-}
-} // namespace
-
 void setNextScript(Script script)
 {
-    nextScript() = std::move(script);
+    PromptScript<WaiverDialog>::setNext(std::move(script));
 }
 
 void ask(QWidget *parent, const QString &checkId, const QString &assetName, const QStringList &tags,
@@ -175,7 +168,7 @@ void ask(QWidget *parent, const QString &checkId, const QString &assetName, cons
 {
     auto *dialog = new WaiverDialog(checkId, assetName, tags, parent);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
-    if (Script script = std::exchange(nextScript(), Script())) {
+    if (Script script = PromptScript<WaiverDialog>::take()) {
         const bool accept = script(*dialog) && dialog->isComplete();
         const Waiver waiver = dialog->waiver();
         dialog->close();
