@@ -2,6 +2,7 @@
 // (worked out by hand below and checked against the core's own counts), clicking a bar or a
 // heat-map cell opens the Issues view on exactly those issues, and a project without runs says
 // what to do next.
+#include "EventLoopStallMeter.h"
 #include "IssueProjectBuilder.h"
 #include "TestPaths.h"
 #include "engine/Catalog.h"
@@ -510,29 +511,22 @@ private slots:
                   issuesMs, eventsMs);
         }
         QElapsedTimer clock;
-        qint64 last = 0;
-        qint64 worst = 0;
-        QTimer tick;
-        tick.setInterval(5);
-        QObject::connect(&tick, &QTimer::timeout, &tick, [&] {
-            worst = qMax(worst, clock.elapsed() - last);
-            last = clock.elapsed();
-        });
+        testing::EventLoopStallMeter stalls;
         DashboardView view;
         view.resize(1400, 900);
         view.show();
         QSignalSpy loaded(&view, &DashboardView::dashboardLoaded);
         clock.start();
-        tick.start();
+        stalls.start();
         view.setProject(path);
         QVERIFY(caught(loaded, 120000));
         const qint64 total = clock.elapsed();
         QTest::qWait(50);
-        tick.stop();
+        stalls.stop();
         qInfo("dashboard of %lld runs: counts and heat map read in %lld ms, score trends in %lld ms "
               "(workers), all shown "
               "after %lld ms; longest GUI-thread stall %lld ms",
-              qlonglong(view.data().runs.size()), view.data().elapsedMs, view.trendElapsedMs(), total, worst);
+              qlonglong(view.data().runs.size()), view.data().elapsedMs, view.trendElapsedMs(), total, stalls.worstMs());
         // A reload (after a waiver, say) scores no finished run again.
         loaded.clear();
         clock.restart();
@@ -540,7 +534,7 @@ private slots:
         QVERIFY(caught(loaded, 120000));
         qInfo("reload: all shown after %lld ms (trends %lld ms)", clock.elapsed(), view.trendElapsedMs());
         QVERIFY(!view.data().trends.isEmpty());
-        QVERIFY2(worst < 100, qPrintable(QStringLiteral("the GUI thread stalled %1 ms").arg(worst)));
+        QVERIFY2(stalls.worstMs() < 100, qPrintable(QStringLiteral("the GUI thread stalled %1 ms").arg(stalls.worstMs())));
     }
 
     void aProjectWithoutRunsShowsWhatToDo()
