@@ -4,7 +4,7 @@
 #include "IssueQueries.h"
 #include "ScanController.h"
 #include "AssetQueries.h"
-#include "VaultUnlockDialog.h"
+#include "ProjectVault.h"
 #include "engine/Catalog.h"
 #include "models/RunListModel.h"
 #include "models/ScanProgressModel.h"
@@ -27,6 +27,7 @@
 namespace triad {
 AssessmentsView::AssessmentsView(QWidget *parent) : QWidget(parent)
 {
+    m_vault = new ProjectVault(this);
     m_controller = new ScanController(this);
     m_progress = new ScanProgressModel(this);
     m_runs = new RunListModel(this);
@@ -143,7 +144,19 @@ void AssessmentsView::setProject(const QString &path)
         m_snapshot.reset();
         m_runs->setOverviews({});
     }
+    m_vault->setProject(path);  // a running assessment of the old project keeps its own reference
     reload();
+}
+
+void AssessmentsView::setVault(ProjectVault *vault)
+{
+    m_vault = vault;
+    m_vault->setProject(m_path);
+}
+
+bool AssessmentsView::isVaultUnlocked() const
+{
+    return m_vault->isUnlocked();
 }
 
 void AssessmentsView::setCatalog(std::shared_ptr<const Catalog> catalog)
@@ -289,27 +302,24 @@ void AssessmentsView::begin(const RunChoice &choice)
         launch(request, choice);
         return;
     }
-    // Read as well if the dialog is cancelled: nothing starts without the passphrase.
-    setStatus(tr("The selected assets use stored passwords: the assessment starts once the vault is unlocked."));
+    if (!m_vault->isUnlocked())
+        // Read as well if the dialog is cancelled: nothing starts without the passphrase.
+        setStatus(tr("The selected assets use stored passwords: the assessment starts once the vault is unlocked."));
     QPointer<AssessmentsView> self(this);
-    // The same passphrase dialog as the Assets page; the key derivation runs on a worker thread.
     const QString path = m_path;
-    VaultPrompt::ask(this, false, [self, path, request, choice](const SecretBytes &passphrase) mutable {
-        if (!self)
-            return;
-        self->setStatus(tr("Unlocking the credential vault…"));
-        AssetQueries::unlockVault(path, passphrase, false)
-            .then(self, [self, path, request, choice](const Result<std::shared_ptr<CredentialVault>> &vault) mutable {
-                if (!self || self->m_path != path)
-                    return;
-                if (!vault) {
-                    self->setStatus(tr("Assessment not started: %1").arg(vault.error().message), true);
-                    return;
-                }
-                request.vault = *vault;
-                self->launch(request, choice);
-            });
-    });
+    // Asked once per project and session: the Assets page and this page share the window's vault.
+    m_vault->withUnlocked(
+        this, false,
+        [self, path, request, choice](const std::shared_ptr<CredentialVault> &vault) mutable {
+            if (!self || self->m_path != path)
+                return;
+            request.vault = vault;
+            self->launch(request, choice);
+        },
+        [self](const QString &message) {
+            if (self)
+                self->setStatus(tr("Assessment not started: %1").arg(message), true);
+        });
 }
 
 void AssessmentsView::launch(const ScanRequest &request, const RunChoice &choice)

@@ -22,6 +22,7 @@ class QTimer;
 namespace triad {
 
 class Catalog;
+class ProjectVault;
 class RunListModel;
 class ScanController;
 class ScanProgressModel;
@@ -42,6 +43,9 @@ public:
     /// The templates to offer and to score with; until it arrives, New assessment is disabled.
     void setCatalog(std::shared_ptr<const Catalog> catalog);
     void reload();
+    /// The vault shared with the other pages (the view keeps its own until given one).
+    void setVault(ProjectVault *vault);
+    [[nodiscard]] bool isVaultUnlocked() const;
 
     /// Opens the run dialog (through RunPrompt, so tests can script it) and starts what it chose.
     void startAssessment();
@@ -88,6 +92,7 @@ private:
     std::optional<AssessmentsSnapshot> m_snapshot;
     quint64 m_generation = 0;
 
+    ProjectVault *m_vault = nullptr;
     ScanController *m_controller = nullptr;
     ScanProgressModel *m_progress = nullptr;
     ScanProgressSortProxy *m_progressOrder = nullptr;

@@ -89,17 +89,6 @@ QFuture<Result<AssetList>> load(const QString &path)
     });
 }
 
-QFuture<Result<std::shared_ptr<CredentialVault>>> unlockVault(const QString &path, const SecretBytes &passphrase, bool create)
-{
-    return QtConcurrent::run([path, passphrase, create]() -> Result<std::shared_ptr<CredentialVault>> {
-        auto db = ProjectDatabase::open(path, create ? ProjectDatabase::OpenMode::ReadWrite : ProjectDatabase::OpenMode::ReadOnly);
-        if (!db)
-            return db.error();
-        return CredentialVault::unlock(**db, passphrase,
-                                       create ? CredentialVault::Mode::CreateIfMissing : CredentialVault::Mode::OpenExisting);
-    });
-}
-
 QFuture<Result<Asset>> save(const QString &path, const Asset &edited, const AssetSecrets &secrets,
                             std::shared_ptr<CredentialVault> vault)
 {

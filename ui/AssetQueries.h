@@ -54,12 +54,11 @@ struct ConnectionOutcome {
 };
 
 /// Database and network work of the Assets page. Each call runs on a pool thread with its own
-/// project connection (CONVENTIONS.md 4); the vault, once unlocked, is shared read-only except
-/// by save(), which the view never runs alongside another call that uses it.
+/// project connection (CONVENTIONS.md 4). The unlocked vault they are given is the window's
+/// ProjectVault, which a running assessment may read at the same time (CredentialVault is
+/// thread-safe).
 namespace AssetQueries {
 QFuture<Result<AssetList>> load(const QString &path);
-/// Opens (or, with `create`, creates) the project's vault with `passphrase`.
-QFuture<Result<std::shared_ptr<CredentialVault>>> unlockVault(const QString &path, const SecretBytes &passphrase, bool create);
 /// Adds (`asset.id` == 0) or updates an asset after sealing `secrets` into `vault` (which may be
 /// null when there are none). Returns the asset as stored.
 QFuture<Result<Asset>> save(const QString &path, const Asset &asset, const AssetSecrets &secrets,

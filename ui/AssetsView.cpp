@@ -4,7 +4,7 @@
 #include "ConfirmPrompt.h"
 #include "HostKeyDialog.h"
 #include "ImportAssetsDialog.h"
-#include "VaultUnlockDialog.h"
+#include "ProjectVault.h"
 #include "models/AssetTableModel.h"
 #include "vault/CredentialVault.h"
 
@@ -52,6 +52,32 @@ QString endpointText(const Asset &a)
 AssetsView::AssetsView(QWidget *parent) : QWidget(parent)
 {
     buildUi();
+    setVault(new ProjectVault(this));
+}
+
+void AssetsView::setVault(ProjectVault *vault)
+{
+    if (m_vault)
+        disconnect(m_vault, nullptr, this, nullptr);
+    m_vault = vault;
+    m_vault->setProject(m_path);
+    connect(m_vault, &ProjectVault::stateChanged, this, &AssetsView::updateSummary);
+    connect(m_vault, &ProjectVault::unlockingChanged, this, [this](bool unlocking) {
+        // Also when another page asked: nothing here may use the vault while its key is derived.
+        m_unlocking = unlocking;
+        const QString note = m_vaultExists ? tr("Unlocking the credential vault…") : tr("Creating the credential vault…");
+        if (unlocking)
+            setStatus(note);
+        else if (statusText() == note)
+            setStatus({});
+        updateActions();
+    });
+    updateSummary();
+}
+
+bool AssetsView::isVaultUnlocked() const
+{
+    return m_vault->isUnlocked();
 }
 
 AssetsView::~AssetsView() = default;
@@ -164,11 +190,10 @@ QList<QAction *> AssetsView::pageActions() const
 
 void AssetsView::setProject(const QString &path)
 {
-    if (path != m_path) {
-        m_vault.reset();        // a vault belongs to its project; the next project asks again
+    if (path != m_path)
         m_connection->clear();
-    }
     m_path = path;
+    m_vault->setProject(path);  // a vault belongs to its project; the next project asks again
     reload();
 }
 
@@ -214,10 +239,10 @@ void AssetsView::showList(const AssetList &list)
             unpinned += r.asset.hostKeySha256.isEmpty() ? 1 : 0;
         }
     }
-    m_summary->setText(tr("%n asset(s)", nullptr, int(list.rows.size()))
-                       + (ssh ? tr(" · %n over SSH", nullptr, ssh) : QString())
-                       + (unpinned ? tr(" · %n host key(s) not pinned", nullptr, unpinned) : QString())
-                       + (m_vault ? tr(" · vault unlocked") : list.vaultExists ? tr(" · vault locked") : QString()));
+    m_assetSummary = tr("%n asset(s)", nullptr, int(list.rows.size()))
+        + (ssh ? tr(" · %n over SSH", nullptr, ssh) : QString())
+        + (unpinned ? tr(" · %n host key(s) not pinned", nullptr, unpinned) : QString());
+    updateSummary();
     m_empty->setText(tr("<h2>No assets yet</h2><p>Add the hosts to assess with <b>Add…</b> (Insert), or import them "
                         "from a CSV file, your <code>~/.ssh/config</code> or an Ansible inventory with "
                         "<b>Import…</b> (Ctrl+I).</p><p>To try Triad on this computer first, add an asset with the "
@@ -265,11 +290,12 @@ void AssetsView::updateActions()
 {
     const AssetRow *row = selectedRow();
     const bool open = !m_path.isEmpty();
-    m_add->setEnabled(open && m_busy == 0);
+    const bool idle = m_busy == 0 && !m_unlocking;
+    m_add->setEnabled(open && idle);
     m_import->setEnabled(open);
-    m_edit->setEnabled(row && m_busy == 0);
-    m_remove->setEnabled(row && m_busy == 0);
-    m_test->setEnabled(row && row->asset.transport == QLatin1String("ssh") && m_busy == 0);
+    m_edit->setEnabled(row && idle);
+    m_remove->setEnabled(row && idle);
+    m_test->setEnabled(row && row->asset.transport == QLatin1String("ssh") && idle);
 }
 
 void AssetsView::setStatus(const QString &text, bool error)
@@ -294,39 +320,28 @@ QString AssetsView::connectionText() const
     return m_connection->toPlainText();
 }
 
+void AssetsView::updateSummary()
+{
+    const QString vault = m_vault->isUnlocked() ? tr(" · vault unlocked") : m_vaultExists ? tr(" · vault locked") : QString();
+    m_summary->setText(m_assetSummary + vault);
+}
+
 void AssetsView::withVault(std::function<void()> then)
 {
-    if (m_vault) {
-        then();
-        return;
-    }
-    const bool create = !m_vaultExists;
     QPointer<AssetsView> self(this);
-    const QString path = m_path;
-    VaultPrompt::ask(this, create, [self, path, create, then](const SecretBytes &passphrase) {
-        if (!self)
-            return;
-        ++self->m_busy;
-        self->updateActions();
-        self->setStatus(create ? tr("Creating the credential vault…") : tr("Unlocking the credential vault…"));
-        AssetQueries::unlockVault(path, passphrase, create)
-            .then(self, [self, path, then](const Result<std::shared_ptr<CredentialVault>> &vault) {
-                if (!self)
-                    return;
-                --self->m_busy;
-                self->updateActions();
-                if (self->m_path != path)
-                    return;
-                if (!vault) {
-                    self->setStatus(tr("The vault stays locked: %1").arg(vault.error().toString()), true);
-                    return;
-                }
-                self->m_vault = *vault;
-                self->m_vaultExists = true;
-                self->setStatus({});
-                then();
-            });
-    });
+    m_vault->withUnlocked(
+        this, !m_vaultExists,
+        [self, then](const std::shared_ptr<CredentialVault> &) {
+            if (!self)
+                return;
+            self->m_vaultExists = true;
+            self->setStatus({});
+            then();
+        },
+        [self](const QString &message) {
+            if (self)
+                self->setStatus(tr("The vault stays locked: %1").arg(message), true);
+        });
 }
 
 void AssetsView::addAsset()
@@ -345,7 +360,7 @@ void AssetsView::addAsset()
 void AssetsView::editSelected()
 {
     const AssetRow *row = selectedRow();
-    if (!row || m_busy > 0)
+    if (!row || m_busy > 0 || m_unlocking)
         return;
     QStringList others = assetNames();
     others.removeAll(row->asset.name);
@@ -358,7 +373,7 @@ void AssetsView::editSelected()
 
 void AssetsView::save(const Asset &asset, const AssetSecrets &secrets)
 {
-    if (secrets.any() && !m_vault) {
+    if (secrets.any() && !m_vault->isUnlocked()) {
         QPointer<AssetsView> self(this);
         withVault([self, asset, secrets] {
             if (self)
@@ -370,7 +385,7 @@ void AssetsView::save(const Asset &asset, const AssetSecrets &secrets)
     updateActions();
     setStatus(tr("Saving %1…").arg(asset.name));
     QPointer<AssetsView> self(this);
-    AssetQueries::save(m_path, asset, secrets, secrets.any() ? m_vault : nullptr).then(this, [self](const Result<Asset> &saved) {
+    AssetQueries::save(m_path, asset, secrets, secrets.any() ? m_vault->vault() : nullptr).then(this, [self](const Result<Asset> &saved) {
         if (!self)
             return;
         --self->m_busy;
@@ -393,7 +408,7 @@ void AssetsView::save(const Asset &asset, const AssetSecrets &secrets)
 void AssetsView::removeSelected()
 {
     const AssetRow *row = selectedRow();
-    if (!row || m_busy > 0)
+    if (!row || m_busy > 0 || m_unlocking)
         return;
     const Asset asset = row->asset;
     QPointer<AssetsView> self(this);
@@ -445,10 +460,10 @@ ImportAssetsDialog *AssetsView::importAssets()
 void AssetsView::testSelected()
 {
     const AssetRow *row = selectedRow();
-    if (!row || m_busy > 0 || row->asset.transport != QLatin1String("ssh"))
+    if (!row || m_busy > 0 || m_unlocking || row->asset.transport != QLatin1String("ssh"))
         return;
     const Asset asset = row->asset;
-    if (AssetQueries::needsVault(asset, m_credentialKinds) && !m_vault) {
+    if (AssetQueries::needsVault(asset, m_credentialKinds) && !m_vault->isUnlocked()) {
         QPointer<AssetsView> self(this);
         withVault([self, asset] {
             if (self)
@@ -465,7 +480,7 @@ void AssetsView::runTest(const Asset &asset, const QString &trustFingerprint)
     updateActions();
     m_connection->setHtml(tr("<p>Connecting to <b>%1</b> (%2)…</p>").arg(esc(asset.name), esc(endpointText(asset))));
     QPointer<AssetsView> self(this);
-    AssetQueries::testConnection(m_path, asset, m_vault, trustFingerprint, m_knownHostsFile)
+    AssetQueries::testConnection(m_path, asset, m_vault->vault(), trustFingerprint, m_knownHostsFile)
         .then(this, [self, asset, trustFingerprint](const ConnectionOutcome &outcome) {
             if (!self)
                 return;

@@ -22,11 +22,12 @@ class AssetFilterProxy;
 class AssetTableModel;
 class CredentialVault;
 class ImportAssetsDialog;
+class ProjectVault;
 
 /// The Assets page: the project's assets with their latest result; add, edit, remove, import; and
 /// "Test connection" with host-key confirmation (DESIGN.md §7). Every database read/write and every
 /// connection runs on a worker thread; errors are shown in the page. The credential vault is
-/// unlocked at most once per project and session, when a secret is first needed.
+/// unlocked when a secret is first needed, through the ProjectVault the window shares among pages.
 class AssetsView final : public QWidget {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(AssetsView)
@@ -42,7 +43,9 @@ public:
     [[nodiscard]] QTableView *table() const { return m_table; }
     [[nodiscard]] QString statusText() const;
     [[nodiscard]] QString connectionText() const;
-    [[nodiscard]] bool isVaultUnlocked() const { return bool(m_vault); }
+    /// The vault shared with the other pages (the view keeps its own until given one).
+    void setVault(ProjectVault *vault);
+    [[nodiscard]] bool isVaultUnlocked() const;
     /// Selects the asset of that name; false when it is not shown.
     bool selectAsset(const QString &name);
 
@@ -70,6 +73,7 @@ signals:
 private:
     void buildUi();
     void updateActions();
+    void updateSummary();
     void showList(const AssetList &list);
     void setStatus(const QString &text, bool error = false);
     [[nodiscard]] const AssetRow *selectedRow() const;
@@ -82,10 +86,12 @@ private:
 
     QString m_path;
     quint64 m_generation = 0;
-    int m_busy = 0;                     ///< jobs that use the vault; the vault is never used by two at once
+    int m_busy = 0;                     ///< saves and connection tests under way: one at a time
+    bool m_unlocking = false;           ///< the vault's key is being derived
     QHash<QString, QString> m_credentialKinds;
     bool m_vaultExists = false;
-    std::shared_ptr<CredentialVault> m_vault;
+    ProjectVault *m_vault = nullptr;
+    QString m_assetSummary;             ///< the summary line without the vault's state
     QString m_knownHostsFile;
     AssetTableModel *m_model = nullptr;
     AssetFilterProxy *m_proxy = nullptr;

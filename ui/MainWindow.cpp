@@ -14,6 +14,7 @@
 #include "NewProjectWizard.h"
 #include "RecentProjects.h"
 #include "ShortcutsDialog.h"
+#include "ProjectVault.h"
 #include "StartPage.h"
 #include "Theme.h"
 #include "WindowState.h"
@@ -89,6 +90,7 @@ void MainWindow::buildUi()
     m_exportReport->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_E));
     m_exportReport->setEnabled(false);
     buildStartMenus(file, open);
+    buildVaultControls(file);
     file->addSeparator();
     QAction *quit = file->addAction(tr("&Quit"), qApp, &QApplication::quit);
     quit->setShortcut(QKeySequence::Quit);
@@ -193,6 +195,9 @@ void MainWindow::buildUi()
     m_sideBar->insertItem(0, tr("Dashboard"));
     m_assessments = new AssessmentsView(m_pages);
     m_pages->addWidget(m_assessments);
+    // One unlocked vault per open project, whichever page asked for it first.
+    m_assets->setVault(m_vault);
+    m_assessments->setVault(m_vault);
     m_stack->addWidget(workspace);
     setCentralWidget(m_stack);
 
@@ -297,6 +302,7 @@ void MainWindow::openProject(const QString &path)
         self->m_runs->setRuns(snapshot->runs);
         self->m_runView->resizeColumnsToContents();
         self->m_stack->setCurrentIndex(1);
+        self->m_vault->setProject(path);
         self->m_issues->setProject(path, snapshot->assets, snapshot->runs);
         self->m_register->setProject(path);
         self->m_templates->setProject(path);
@@ -452,6 +458,23 @@ void MainWindow::buildStartMenus(QMenu *file, QAction *openAction)
     close->setShortcuts(QKeySequence::Close);   // Ctrl+W and Ctrl+F4 where the platform has both
 }
 
+void MainWindow::buildVaultControls(QMenu *file)
+{
+    m_vault = new ProjectVault(this);
+    m_lockVault = file->addAction(tr("&Lock Credential Vault"), m_vault, &ProjectVault::lock);
+    m_lockVault->setStatusTip(tr("Forget the unlocked passwords; the passphrase is asked again when one is needed"));
+    m_lockVault->setEnabled(false);
+    // Visible while secrets are held in memory, so an auditor leaving the desk knows to lock.
+    m_vaultState = new QLabel(tr("Vault unlocked"), this);
+    m_vaultState->setToolTip(tr("The project's stored passwords are unlocked. File › Lock Credential Vault forgets them."));
+    m_vaultState->setVisible(false);
+    statusBar()->addPermanentWidget(m_vaultState);
+    connect(m_vault, &ProjectVault::stateChanged, this, [this](bool unlocked) {
+        m_lockVault->setEnabled(unlocked);
+        m_vaultState->setVisible(unlocked);
+    });
+}
+
 void MainWindow::fillRecentMenu()
 {
     m_recentMenu->clear();
@@ -526,6 +549,7 @@ void MainWindow::closeProject()
     m_detail->clear();
     m_issues->clear();
     m_register->clear();
+    m_vault->setProject({});    // a closed project's secrets do not stay in memory
     setWindowTitle(tr("Triad"));
     m_startPage->setMessage({});
     m_startPage->reloadRecent();

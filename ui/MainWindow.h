@@ -26,6 +26,7 @@ class Catalog;
 class CompareView;
 class StartPage;
 class DashboardView;
+class ProjectVault;
 class IssuesView;
 class ReportDialog;
 class RegisterView;
@@ -56,6 +57,8 @@ public:
     [[nodiscard]] RegisterView *registerView() const { return m_register; }
     [[nodiscard]] TemplatesView *templatesView() const { return m_templates; }
     [[nodiscard]] AssetsView *assetsView() const { return m_assets; }
+    [[nodiscard]] ProjectVault *vault() const { return m_vault; }
+    [[nodiscard]] QAction *lockVaultAction() const { return m_lockVault; }
     [[nodiscard]] CompareView *compareView() const { return m_compare; }
     /// File › Export Report… (Ctrl+E): opens the export dialog on the project (window-modal,
     /// no nested event loop) and returns it; null when no project with runs is open.
@@ -92,6 +95,7 @@ protected:
 private:
     void buildUi();
     void buildStartMenus(QMenu *file, QAction *openAction);
+    void buildVaultControls(QMenu *file);
     void fillRecentMenu();
     void buildThemeAndHelpMenus(QMenu *view);
     void chooseProject();
@@ -125,6 +129,9 @@ private:
     QList<RunInfo> m_projectRuns;   ///< for the export dialog
     DashboardView *m_dashboard = nullptr;
     AssessmentsView *m_assessments = nullptr;
+    ProjectVault *m_vault = nullptr;    ///< the open project's credential vault, shared by the pages
+    QAction *m_lockVault = nullptr;
+    QLabel *m_vaultState = nullptr;
     QTableView *m_runView = nullptr;
     QTableView *m_resultView = nullptr;
     QTextBrowser *m_detail = nullptr;

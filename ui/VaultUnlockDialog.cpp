@@ -107,7 +107,7 @@ void setNextScript(Script script)
     PromptScript<VaultUnlockDialog>::setNext(std::move(script));
 }
 
-void ask(QWidget *parent, bool create, std::function<void(const SecretBytes &)> accepted)
+void ask(QWidget *parent, bool create, std::function<void(const SecretBytes &)> accepted, std::function<void()> rejected)
 {
     auto *dialog = new VaultUnlockDialog(create, parent);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
@@ -117,6 +117,8 @@ void ask(QWidget *parent, bool create, std::function<void(const SecretBytes &)> 
         dialog->close();
         if (accept)
             accepted(passphrase);
+        else if (rejected)
+            rejected();
         return;
     }
     QObject::connect(dialog, &QDialog::accepted, dialog, [dialog, accepted] {
@@ -124,6 +126,8 @@ void ask(QWidget *parent, bool create, std::function<void(const SecretBytes &)> 
         dialog->clear();
         accepted(passphrase);
     });
+    if (rejected)
+        QObject::connect(dialog, &QDialog::rejected, dialog, rejected);
     dialog->open();
 }
 

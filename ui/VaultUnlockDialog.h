@@ -43,7 +43,9 @@ private:
 /// Shows the dialog without a nested event loop; tests script it (see WaiverPrompt).
 namespace VaultPrompt {
 using Script = std::function<bool(VaultUnlockDialog &)>;
-void ask(QWidget *parent, bool create, std::function<void(const SecretBytes &)> accepted);
+/// `rejected` (optional) is called when the dialog is cancelled.
+void ask(QWidget *parent, bool create, std::function<void(const SecretBytes &)> accepted,
+         std::function<void()> rejected = {});
 void setNextScript(Script script);
 } // namespace VaultPrompt
 

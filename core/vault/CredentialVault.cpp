@@ -97,17 +97,31 @@ Status CredentialVault::store(ProjectDatabase &db, const QString &name, const QS
         return sealed.error();
     if (auto s = db.storeCredential(name, kind, *sealed); !s)
         return s;
+    const QWriteLocker locker(&m_lock);
     m_secrets.insert(name, secret);
     return {};
 }
 
 Result<SecretBytes> CredentialVault::secret(const QString &name) const
 {
+    const QReadLocker locker(&m_lock);
     const auto it = m_secrets.constFind(name);
     if (it == m_secrets.constEnd())
         return vaultError(Error::Code::NotFound,
                           QStringLiteral("no credential named '%1' in this project").arg(name));
     return *it;
+}
+
+QStringList CredentialVault::names() const
+{
+    const QReadLocker locker(&m_lock);
+    return m_secrets.keys();
+}
+
+bool CredentialVault::contains(const QString &name) const
+{
+    const QReadLocker locker(&m_lock);
+    return m_secrets.contains(name);
 }
 
 QString CredentialVault::nameFromRef(const QString &credentialRef)

@@ -5,6 +5,7 @@
 #include "vault/SealedBox.h"
 
 #include <QHash>
+#include <QReadWriteLock>
 #include <QStringList>
 
 #include <memory>
@@ -23,8 +24,10 @@ class ProjectDatabase;
 /// worth of credentials costs one scrypt, not one per credential, and a passphrase change would
 /// reseal one value.
 ///
-/// unlock() opens every stored credential once, on the database's thread; afterwards secret() is
-/// read-only and may be called from any thread (the scanner's pool threads resolve "vault:" refs).
+/// unlock() opens every stored credential once, on the database's thread. Afterwards secret(),
+/// names() and contains() may be called from any thread (the scanner's pool threads resolve
+/// "vault:" refs) while store() adds a credential: the GUI shares one unlocked vault between a
+/// running assessment and the Assets page.
 /// All plaintext lives in SecretBytes and is wiped with the vault.
 class CredentialVault final {
 public:
@@ -48,7 +51,7 @@ public:
 
     /// The plaintext of credential `name` ("vault:<name>" without the prefix). Thread-safe.
     [[nodiscard]] Result<SecretBytes> secret(const QString &name) const;
-    [[nodiscard]] QStringList names() const { return m_secrets.keys(); }
+    [[nodiscard]] QStringList names() const;
 
     /// "vault:<name>" -> "<name>"; an empty string for other references.
     static QString nameFromRef(const QString &credentialRef);
@@ -58,7 +61,7 @@ public:
     {
         return QStringLiteral("key-passphrase:") + keyFile;
     }
-    [[nodiscard]] bool contains(const QString &name) const { return m_secrets.contains(name); }
+    [[nodiscard]] bool contains(const QString &name) const;
 
     CredentialVault(const CredentialVault &) = delete;
     CredentialVault &operator=(const CredentialVault &) = delete;
@@ -67,7 +70,8 @@ public:
 private:
     explicit CredentialVault(SecretBytes key) : m_key(std::move(key)) { }
 
-    SecretBytes m_key; ///< the random vault key
+    SecretBytes m_key; ///< the random vault key; never changes after unlock()
+    mutable QReadWriteLock m_lock; ///< guards m_secrets
     QHash<QString, SecretBytes> m_secrets;
 };
 

@@ -5,7 +5,10 @@
 
 #include "db/ProjectDatabase.h"
 #include "ui/AssessmentsView.h"
+#include "ui/AssetDialog.h"
+#include "ui/AssetsView.h"
 #include "ui/MainWindow.h"
+#include "ui/ProjectVault.h"
 #include "ui/RunDialog.h"
 #include "ui/ScanController.h"
 #include "ui/VaultUnlockDialog.h"
@@ -347,19 +350,25 @@ private slots:
         QTRY_VERIFY_WITH_TIMEOUT(!issues.isEmpty() && issues.last().at(0).toInt() == 1, 20000);
     }
 
-    void vaultIsAskedForAndAWrongPassphraseIsShownInPlace()
+    /// A lab project whose asset lab-1 keeps its password in the vault ("correct horse").
+    QString newVaultProject()
     {
         const QString path = newProject();
-        {
-            auto db = ProjectDatabase::open(path);
-            QVERIFY(db);
-            auto vault = CredentialVault::unlock(**db, SecretBytes("correct horse"), CredentialVault::Mode::CreateIfMissing);
-            QVERIFY(vault);
-            QVERIFY((*vault)->store(**db, QStringLiteral("lab-password"), QStringLiteral("password"), SecretBytes("s3cret")));
-            Asset asset = *(*db)->assetByName(QStringLiteral("lab-1"));
-            asset.credentialRef = QStringLiteral("vault:lab-password");
-            QVERIFY((*db)->updateAsset(asset));
-        }
+        auto db = ProjectDatabase::open(path);
+        if (!db)
+            return {};
+        auto vault = CredentialVault::unlock(**db, SecretBytes("correct horse"), CredentialVault::Mode::CreateIfMissing);
+        if (!vault || !(*vault)->store(**db, QStringLiteral("lab-password"), QStringLiteral("password"), SecretBytes("s3cret")))
+            return {};
+        Asset asset = *(*db)->assetByName(QStringLiteral("lab-1"));
+        asset.credentialRef = QStringLiteral("vault:lab-password");
+        return (*db)->updateAsset(asset) ? path : QString();
+    }
+
+    void vaultIsAskedForAndAWrongPassphraseIsShownInPlace()
+    {
+        const QString path = newVaultProject();
+        QVERIFY(!path.isEmpty());
         auto view = openView(path);
         scriptRun(QStringLiteral("lab"), QStringLiteral("lab"));
         VaultPrompt::setNextScript([](VaultUnlockDialog &d) {
@@ -380,6 +389,80 @@ private slots:
         view->startAssessment();
         QVERIFY(finished.wait(60000));
         QCOMPARE(stageText(*view->progressModel(), QStringLiteral("lab-1")), QStringLiteral("done"));
+    }
+
+    void theWindowAsksForTheVaultOnceForAllPagesUntilItIsLocked()
+    {
+        const QByteArray previous = qgetenv("TRIAD_TEMPLATES_DIR");
+        qputenv("TRIAD_TEMPLATES_DIR", m_dir.filePath(QStringLiteral("templates")).toUtf8());
+        const QString path = newVaultProject();
+        QVERIFY(!path.isEmpty());
+        MainWindow window;
+        QSignalSpy assetsLoaded(window.assetsView(), &AssetsView::assetsLoaded);
+        window.openProject(path);
+        window.show();
+        QTRY_VERIFY_WITH_TIMEOUT(window.assessmentsView()->newAssessmentAction()->isEnabled(), 20000);
+        QTRY_VERIFY_WITH_TIMEOUT(!assetsLoaded.isEmpty(), 20000);
+        qputenv("TRIAD_TEMPLATES_DIR", previous);
+        QVERIFY(!window.lockVaultAction()->isEnabled());
+
+        // The Assets page unlocks the vault to seal a new asset's password...
+        int prompts = 0;
+        VaultPrompt::setNextScript([&prompts](VaultUnlockDialog &d) {
+            ++prompts;
+            d.setPassphrase(QStringLiteral("correct horse"));
+            return true;
+        });
+        AssetPrompt::setNextScript([](AssetDialog &d) {
+            d.setName(QStringLiteral("web-01"));
+            d.setHost(QStringLiteral("10.0.0.5"));
+            d.setAuth(AssetDialog::Auth::Password);
+            d.setPassword(QStringLiteral("added-S3cret"));
+            return true;
+        });
+        QSignalSpy saved(window.assetsView(), &AssetsView::assetSaved);
+        window.assetsView()->addAsset();
+        QVERIFY2(saved.wait(30000), qPrintable(window.assetsView()->statusText()));
+        QCOMPARE(prompts, 1);
+        QVERIFY(window.lockVaultAction()->isEnabled());
+        QVERIFY(window.vault()->vault()->contains(QStringLiteral("asset/web-01/password")));
+
+        // ...and the assessment of a host with a stored password uses it without asking again.
+        VaultPrompt::setNextScript([&prompts](VaultUnlockDialog &) {
+            ++prompts;
+            return false;
+        });
+        scriptRun(QStringLiteral("lab"), QStringLiteral("lab"));
+        QSignalSpy finished(window.assessmentsView(), &AssessmentsView::runFinished);
+        window.assessmentsView()->startAssessment();
+        QVERIFY(finished.wait(60000));
+        QCOMPARE(prompts, 1);
+        QCOMPARE(stageText(*window.assessmentsView()->progressModel(), QStringLiteral("lab-1")), QStringLiteral("done"));
+
+        // File > Lock Credential Vault: every page is locked out; the next assessment asks again.
+        window.lockVaultAction()->trigger();
+        QVERIFY(!window.assetsView()->isVaultUnlocked());
+        QVERIFY(!window.assessmentsView()->isVaultUnlocked());
+        QVERIFY(!window.lockVaultAction()->isEnabled());
+        scriptRun(QStringLiteral("lab"), QStringLiteral("lab"));
+        window.assessmentsView()->startAssessment();      // the prompt is cancelled by the script
+        QCOMPARE(prompts, 2);
+        QVERIFY(!window.assessmentsView()->isScanning());
+        QVERIFY(window.assessmentsView()->statusText().contains(QStringLiteral("once the vault is unlocked")));
+        VaultPrompt::setNextScript({});
+
+        // Closing the project locks as well.
+        VaultPrompt::setNextScript([](VaultUnlockDialog &d) {
+            d.setPassphrase(QStringLiteral("correct horse"));
+            return true;
+        });
+        bool unlocked = false;
+        window.vault()->withUnlocked(&window, false, [&unlocked](const std::shared_ptr<CredentialVault> &) { unlocked = true; });
+        QTRY_VERIFY_WITH_TIMEOUT(unlocked, 30000);
+        QVERIFY(window.lockVaultAction()->isEnabled());
+        window.closeProject();
+        QVERIFY(!window.vault()->isUnlocked());
+        QVERIFY(!window.lockVaultAction()->isEnabled());
     }
 
     void screenshots()
