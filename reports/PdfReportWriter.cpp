@@ -51,6 +51,43 @@ QString elide(const QPainter &p, const QString &text, double width)
     return QFontMetricsF(p.font(), p.device()).elidedText(text, Qt::ElideRight, width);
 }
 
+/// Draws `text` from `topLeft` in lines of `width`, breaking between words (inside a word only
+/// when one word is wider than a line, as a hash is), at most `maxLines` lines with the last one
+/// elided. Returns the height used. The cover's values (a tailoring summary, a scope of many
+/// assets) must stay readable words, not be cut at whatever letter reaches the margin.
+double drawWrapped(QPainter &p, const QPointF &topLeft, double width, const QString &text, int maxLines)
+{
+    const QFontMetricsF fm(p.font(), p.device());
+    QTextLayout layout(text, p.font(), p.device());
+    QTextOption option;
+    option.setWrapMode(QTextOption::WrapAtWordBoundaryOrAnywhere);
+    layout.setTextOption(option);
+    layout.beginLayout();
+    double y = 0;
+    QList<QTextLine> lines;
+    for (QTextLine line = layout.createLine(); line.isValid(); line = layout.createLine()) {
+        line.setLineWidth(width);
+        line.setPosition(QPointF(0, y));
+        y += line.height();
+        lines << line;
+    }
+    layout.endLayout();
+    if (lines.size() <= maxLines) {
+        layout.draw(&p, topLeft);
+        return y;
+    }
+    double lineY = 0;
+    for (int i = 0; i < maxLines - 1; ++i) {
+        lines[i].draw(&p, topLeft);
+        lineY += lines[i].height();
+    }
+    // The last line shown carries the rest of the text, elided at a word where the font allows.
+    const QString rest = text.mid(lines[maxLines - 1].textStart()).trimmed();
+    p.drawText(QRectF(topLeft.x(), topLeft.y() + lineY, width, fm.height()), Qt::AlignLeft | Qt::AlignTop,
+               fm.elidedText(rest, Qt::ElideRight, width));
+    return lineY + fm.height();
+}
+
 void drawHeaderFooter(QPainter &p, const Geometry &g, const ReportModel &m, int page, int pages, bool cover)
 {
     p.save();
@@ -160,15 +197,8 @@ void drawCover(QPainter &p, const Geometry &g, const ReportModel &m)
         p.setPen(QColor(QStringLiteral("#222831")));
         const bool isHash = f.first.endsWith(QLatin1String("SHA-256"));
         p.setFont(isHash ? font(7.5, false, QStringLiteral("DejaVu Sans Mono")) : font(9));
-        const QRectF valueRect(x + labelW, y, w - labelW, mm(13));
-        // Two lines at most: wrap, then elide what is left.
-        const QFontMetricsF fm(p.font(), p.device());
-        QString value = f.second;
-        if (fm.horizontalAdvance(value) > valueRect.width() * 1.9)
-            value = fm.elidedText(value, Qt::ElideRight, valueRect.width() * 1.9);
-        const QRectF used = fm.boundingRect(valueRect, Qt::TextWrapAnywhere, value);
-        p.drawText(valueRect, Qt::AlignLeft | Qt::AlignTop | Qt::TextWrapAnywhere, value);
-        y += std::max(mm(7), used.height() + mm(2.5));
+        const double used = drawWrapped(p, QPointF(x + labelW, y), w - labelW, f.second, 2);
+        y += std::max(mm(7), used + mm(2.5));
         p.setPen(QPen(QColor(QStringLiteral("#e1e4e8")), mm(0.2)));
         p.drawLine(QPointF(x, y - mm(1.5)), QPointF(x + w, y - mm(1.5)));
     }

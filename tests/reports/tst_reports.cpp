@@ -389,6 +389,31 @@ private slots:
         QVERIFY(pages.join(QLatin1Char(' ')).contains(QStringLiteral("summarised by a manifest digest")));
     }
 
+    void coverValuesWrapBetweenWords()
+    {
+        // A long tailoring summary: two lines on the cover, broken between words, then elided.
+        ReportModel model = m_model;
+        model.cover.tailoring = QStringLiteral(
+            "production-hardening version 7: ssh.max-auth-tries parameter raised to 6, accounts.inactive-lock "
+            "disabled for service accounts, filesystem.world-writable walk limited to /etc /var /srv and /opt, "
+            "kernel.ip-forward not applicable on routers, password-maximum-age parameter set to 180 days");
+        PdfReportWriter writer;
+        auto pdf = writer.render(model);
+        QVERIFY(pdf);
+        const QString path = m_dir.filePath(QStringLiteral("cover-wrap.pdf"));
+        QVERIFY(writeFile(path, *pdf));
+        const QString cover = unligature(run(QStringLiteral("pdftotext"), {QStringLiteral("-f"), QStringLiteral("1"), QStringLiteral("-l"),
+                                                                           QStringLiteral("1"), path, QStringLiteral("-")}));
+        const QStringList tokens = cover.split(QRegularExpression(QStringLiteral("\\s+")), Qt::SkipEmptyParts);
+        // The first words are shown whole (a word cut at the margin would appear as two tokens).
+        const QStringList words = model.cover.tailoring.split(QLatin1Char(' '));
+        for (int i = 0; i < 12; ++i)
+            QVERIFY2(tokens.contains(words.at(i)), qPrintable(words.at(i) + QStringLiteral(" is not whole on the cover:\n") + cover));
+        QVERIFY(cover.contains(QStringLiteral("\u2026")));          // what does not fit is elided
+        QVERIFY(!cover.contains(QStringLiteral("180 days")));
+        QVERIFY(cover.contains(model.cover.templateSha256));       // a hash still wraps inside itself if it must
+    }
+
     void hostileHostStringsAreEscaped()
     {
         testing::FixtureOptions o;
