@@ -177,6 +177,9 @@ void AssetsView::buildUi()
     connect(m_tagFilter, &QComboBox::currentIndexChanged, this,
             [this] { m_proxy->setTag(m_tagFilter->currentData().toString()); });
     connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this, &AssetsView::updateActions);
+    // Also on selection: selectRow() moves the current row before it selects it, so the buttons of
+    // an asset selected by code (the one just saved) would otherwise stay disabled.
+    connect(m_table->selectionModel(), &QItemSelectionModel::selectionChanged, this, &AssetsView::updateActions);
     connect(m_table, &QTableView::activated, this, &AssetsView::editSelected);
     connect(m_proxy, &QAbstractItemModel::modelReset, this, &AssetsView::updateActions);
     connect(m_proxy, &QAbstractItemModel::rowsRemoved, this, &AssetsView::updateActions);

@@ -21,6 +21,9 @@
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTableView>
+#include <QAction>
+#include <QItemSelectionModel>
 
 using namespace triad;
 using namespace triad::test;
@@ -426,6 +429,15 @@ private slots:
         QCOMPARE(prompts, 1);
         QVERIFY(window.lockVaultAction()->isEnabled());
         QVERIFY(window.vault()->vault()->contains(QStringLiteral("asset/web-01/password")));
+        // The saved asset is selected on the (hidden) Assets page, and its Edit button works.
+        QTRY_VERIFY(window.assetsView()->table()->selectionModel()->hasSelection());
+        QVERIFY(window.assetsView()->pageActions().at(1)->isEnabled());
+        if (const QString dir = qEnvironmentVariable("TRIAD_UI_SCREENSHOT_DIR"); !dir.isEmpty()) {
+            window.showView(MainWindow::View::Assets);
+            window.resize(1400, 800);
+            QTest::qWait(200);
+            QVERIFY(window.grab().save(dir + QStringLiteral("/vault-unlocked.png")));
+        }
 
         // ...and the assessment of a host with a stored password uses it without asking again.
         VaultPrompt::setNextScript([&prompts](VaultUnlockDialog &) {

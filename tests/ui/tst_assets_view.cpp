@@ -265,6 +265,10 @@ private slots:
         QCOMPARE(vaultPrompts, 1);
         QVERIFY(view.isVaultUnlocked());
         QTRY_COMPARE(view.model()->rowCount(), 1);
+        // The saved asset is selected and can be edited at once.
+        QTRY_VERIFY(view.table()->selectionModel()->hasSelection());
+        QVERIFY(view.pageActions().at(1)->isEnabled());     // Edit
+        QVERIFY(view.pageActions().at(2)->isEnabled());     // Remove
 
         Asset stored = assetNamed(path, QStringLiteral("web-01"));
         QCOMPARE(stored.credentialRef, QStringLiteral("vault:asset/web-01/password"));
