@@ -90,8 +90,23 @@ QJsonObject JsonReportWriter::document(const ReportModel &m) const
                                             {QStringLiteral("checks"), QJsonArray::fromStringList(r.checks)},
                                             {QStringLiteral("assets"), countsJson(r.assets)},
                                             {QStringLiteral("failing_assets"), r.failingAssetsTotal},
-                                            {QStringLiteral("attestation"), r.attestation.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(r.attestation)}});
+                                            {QStringLiteral("attestation"), r.attestation.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(r.attestation)},
+                                            {QStringLiteral("automated_status"), r.automatedStatus.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(r.automatedStatus)},
+                                            {QStringLiteral("manual_part"), r.manualPart == ManualPart::None ? QJsonValue(QJsonValue::Null) : QJsonValue(manualPartWord(r.manualPart))},
+                                            {QStringLiteral("met"), r.met},
+                                            {QStringLiteral("status_text"), r.statusText}});
     doc.insert(QStringLiteral("requirements"), requirements);
+    // What is left for a person to attest, manual-only and mixed requirements together.
+    QJsonArray outstanding;
+    for (const ManualRequirement &r : m.manualRequirements)
+        if (r.part == ManualPart::NotAttested)
+            outstanding.append(r.id);
+    doc.insert(QStringLiteral("manual_evidence"),
+               QJsonObject{{QStringLiteral("outstanding"), m.score.manualNotAttested},
+                           {QStringLiteral("outstanding_mixed"), m.score.mixedManualNotAttested},
+                           {QStringLiteral("attested_pass"), m.score.manualAttestedPass},
+                           {QStringLiteral("attested_fail"), m.score.manualAttestedFail},
+                           {QStringLiteral("outstanding_requirements"), outstanding}});
     QJsonArray findings;
     for (const Finding &f : m.findings)
         findings.append(QJsonObject{{QStringLiteral("check_id"), f.checkId},
