@@ -42,6 +42,23 @@ QJsonArray comparedJson(const QList<ComparedResult> &items)
 
 } // namespace
 
+QJsonObject requirementJson(const QString &section, const RequirementRow &row)
+{
+    return QJsonObject{{QStringLiteral("id"), row.id},
+                       {QStringLiteral("section"), section},
+                       {QStringLiteral("title"), row.title},
+                       {QStringLiteral("status"), row.status},
+                       {QStringLiteral("manual"), row.manual},
+                       {QStringLiteral("checks"), QJsonArray::fromStringList(row.checks)},
+                       {QStringLiteral("assets"), countsJson(row.assets)},
+                       {QStringLiteral("failing_assets"), row.failingAssetsTotal},
+                       {QStringLiteral("attestation"), row.attestation.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(row.attestation)},
+                       {QStringLiteral("automated_status"), row.automatedStatus.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(row.automatedStatus)},
+                       {QStringLiteral("manual_part"), row.manualPart == ManualPart::None ? QJsonValue(QJsonValue::Null) : QJsonValue(manualPartWord(row.manualPart))},
+                       {QStringLiteral("met"), row.met},
+                       {QStringLiteral("status_text"), row.statusText}};
+}
+
 QJsonObject JsonReportWriter::document(const ReportModel &m) const
 {
     QJsonObject doc = runDocument(m.run, m.runAssets, m.results, m.evidenceSha, m.score);
@@ -82,19 +99,7 @@ QJsonObject JsonReportWriter::document(const ReportModel &m) const
     QJsonArray requirements;
     for (const RequirementSection &s : m.sections)
         for (const RequirementRow &r : s.rows)
-            requirements.append(QJsonObject{{QStringLiteral("id"), r.id},
-                                            {QStringLiteral("section"), s.name},
-                                            {QStringLiteral("title"), r.title},
-                                            {QStringLiteral("status"), r.status},
-                                            {QStringLiteral("manual"), r.manual},
-                                            {QStringLiteral("checks"), QJsonArray::fromStringList(r.checks)},
-                                            {QStringLiteral("assets"), countsJson(r.assets)},
-                                            {QStringLiteral("failing_assets"), r.failingAssetsTotal},
-                                            {QStringLiteral("attestation"), r.attestation.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(r.attestation)},
-                                            {QStringLiteral("automated_status"), r.automatedStatus.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(r.automatedStatus)},
-                                            {QStringLiteral("manual_part"), r.manualPart == ManualPart::None ? QJsonValue(QJsonValue::Null) : QJsonValue(manualPartWord(r.manualPart))},
-                                            {QStringLiteral("met"), r.met},
-                                            {QStringLiteral("status_text"), r.statusText}});
+            requirements.append(requirementJson(s.name, r));
     doc.insert(QStringLiteral("requirements"), requirements);
     // What is left for a person to attest, manual-only and mixed requirements together.
     QJsonArray outstanding;
