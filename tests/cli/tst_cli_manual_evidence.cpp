@@ -103,6 +103,15 @@ private slots:
                       QStringLiteral("local")}).exitCode, 0);
     }
 
+    void templateShowsTheMixedRequirement()
+    {
+        const CliOutcome show = cli({QStringLiteral("templates"), QStringLiteral("show"), QStringLiteral("lab-mixed")});
+        QCOMPARE(show.exitCode, 0);
+        QVERIFY2(show.out.contains(QStringLiteral("2.2  The setting is hardened and the hardening standard is approved  [checks + manual part]")),
+                 qPrintable(show.out));
+        QVERIFY(show.out.contains(QStringLiteral("9.9  A policy exists  [manual]")));
+    }
+
     void scanCountsTheOutstandingManualEvidence()
     {
         const CliOutcome scan = cli({QStringLiteral("scan"), m_project, QStringLiteral("--template"), QStringLiteral("lab-mixed"),
