@@ -22,14 +22,28 @@ QStringList CsvReportWriter::columns()
     return {QStringLiteral("run_id"),       QStringLiteral("asset"),    QStringLiteral("check_id"), QStringLiteral("title"),
             QStringLiteral("severity"),     QStringLiteral("subject"),  QStringLiteral("status"),   QStringLiteral("raw_status"),
             QStringLiteral("requirements"), QStringLiteral("expected"), QStringLiteral("actual"),   QStringLiteral("message"),
-            QStringLiteral("evidence_ids"), QStringLiteral("evidence_sha256")};
+            QStringLiteral("evidence_ids"), QStringLiteral("evidence_sha256"),
+            // Added after the first release, so at the end: which of the result's requirements
+            // still wait for manual evidence, and which had it attested as failed.
+            QStringLiteral("requirements_manual_outstanding"), QStringLiteral("requirements_manual_failed")};
 }
 
 QByteArray CsvReportWriter::render(const ReportModel &m) const
 {
     QString out;
     out += columns().join(QLatin1Char(',')) + QStringLiteral("\r\n");
+    QHash<QString, ManualPart> manualParts;
+    for (const ManualRequirement &q : m.manualRequirements)
+        manualParts.insert(q.id, q.part);
     for (const StoredResult &r : m.results) {
+        QStringList outstanding, failed;
+        for (const QString &req : r.requirementIds) {
+            const ManualPart part = manualParts.value(req, ManualPart::None);
+            if (part == ManualPart::NotAttested)
+                outstanding << req;
+            else if (part == ManualPart::AttestedFail)
+                failed << req;
+        }
         QStringList ids, hashes;
         for (qint64 id : r.evidenceIds) {
             ids << QString::number(id);
@@ -38,7 +52,8 @@ QByteArray CsvReportWriter::render(const ReportModel &m) const
         const QStringList cells{QString::number(r.runId), r.assetName, r.result.checkId, r.title, toString(r.severity),
                                 r.result.subject, toString(r.result.status), toString(r.rawStatus),
                                 r.requirementIds.join(QLatin1Char(' ')), r.result.expected, r.result.actual, r.result.message,
-                                ids.join(QLatin1Char(' ')), hashes.join(QLatin1Char(' '))};
+                                ids.join(QLatin1Char(' ')), hashes.join(QLatin1Char(' ')),
+                                outstanding.join(QLatin1Char(' ')), failed.join(QLatin1Char(' '))};
         QStringList quoted;
         quoted.reserve(cells.size());
         for (const QString &c : cells)

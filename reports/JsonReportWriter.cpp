@@ -42,6 +42,23 @@ QJsonArray comparedJson(const QList<ComparedResult> &items)
 
 } // namespace
 
+QJsonObject requirementJson(const QString &section, const RequirementRow &row)
+{
+    return QJsonObject{{QStringLiteral("id"), row.id},
+                       {QStringLiteral("section"), section},
+                       {QStringLiteral("title"), row.title},
+                       {QStringLiteral("status"), row.status},
+                       {QStringLiteral("manual"), row.manual},
+                       {QStringLiteral("checks"), QJsonArray::fromStringList(row.checks)},
+                       {QStringLiteral("assets"), countsJson(row.assets)},
+                       {QStringLiteral("failing_assets"), row.failingAssetsTotal},
+                       {QStringLiteral("attestation"), row.attestation.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(row.attestation)},
+                       {QStringLiteral("automated_status"), row.automatedStatus.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(row.automatedStatus)},
+                       {QStringLiteral("manual_part"), row.manualPart == ManualPart::None ? QJsonValue(QJsonValue::Null) : QJsonValue(manualPartWord(row.manualPart))},
+                       {QStringLiteral("met"), row.met},
+                       {QStringLiteral("status_text"), row.statusText}};
+}
+
 QJsonObject JsonReportWriter::document(const ReportModel &m) const
 {
     QJsonObject doc = runDocument(m.run, m.runAssets, m.results, m.evidenceSha, m.score);
@@ -82,16 +99,19 @@ QJsonObject JsonReportWriter::document(const ReportModel &m) const
     QJsonArray requirements;
     for (const RequirementSection &s : m.sections)
         for (const RequirementRow &r : s.rows)
-            requirements.append(QJsonObject{{QStringLiteral("id"), r.id},
-                                            {QStringLiteral("section"), s.name},
-                                            {QStringLiteral("title"), r.title},
-                                            {QStringLiteral("status"), r.status},
-                                            {QStringLiteral("manual"), r.manual},
-                                            {QStringLiteral("checks"), QJsonArray::fromStringList(r.checks)},
-                                            {QStringLiteral("assets"), countsJson(r.assets)},
-                                            {QStringLiteral("failing_assets"), r.failingAssetsTotal},
-                                            {QStringLiteral("attestation"), r.attestation.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(r.attestation)}});
+            requirements.append(requirementJson(s.name, r));
     doc.insert(QStringLiteral("requirements"), requirements);
+    // What is left for a person to attest, manual-only and mixed requirements together.
+    QJsonArray outstanding;
+    for (const ManualRequirement &r : m.manualRequirements)
+        if (r.part == ManualPart::NotAttested)
+            outstanding.append(r.id);
+    doc.insert(QStringLiteral("manual_evidence"),
+               QJsonObject{{QStringLiteral("outstanding"), m.score.manualNotAttested},
+                           {QStringLiteral("outstanding_mixed"), m.score.mixedManualNotAttested},
+                           {QStringLiteral("attested_pass"), m.score.manualAttestedPass},
+                           {QStringLiteral("attested_fail"), m.score.manualAttestedFail},
+                           {QStringLiteral("outstanding_requirements"), outstanding}});
     QJsonArray findings;
     for (const Finding &f : m.findings)
         findings.append(QJsonObject{{QStringLiteral("check_id"), f.checkId},

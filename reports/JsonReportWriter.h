@@ -11,6 +11,9 @@ namespace triad::report {
 /// `scan --json` (run, assets, results, score: the same function writes both) plus the report's
 /// own keys: report, project, template, trend, changes, requirements, findings, waivers,
 /// attestations, evidence.
+/// One entry of the report's `requirements` (also printed by `triad-cli requirements --json`).
+QJsonObject requirementJson(const QString &section, const RequirementRow &row);
+
 class JsonReportWriter final {
 public:
     QJsonObject document(const ReportModel &model) const;

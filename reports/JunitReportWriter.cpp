@@ -42,7 +42,15 @@ QByteArray JunitReportWriter::render(const ReportModel &m) const
             c.tests = 1;
             c.errors = 1;
         }
-    SuiteCounts total;
+    // The manual parts of the requirements are one suite of their own: outstanding evidence is
+    // skipped (not passed), a failed attestation is a failure.
+    SuiteCounts manual;
+    for (const ManualRequirement &q : m.manualRequirements) {
+        ++manual.tests;
+        manual.failures += q.part == ManualPart::AttestedFail ? 1 : 0;
+        manual.skipped += q.part == ManualPart::NotAttested ? 1 : 0;
+    }
+    SuiteCounts total = manual;
     for (const SuiteCounts &c : std::as_const(counts)) {
         total.tests += c.tests;
         total.failures += c.failures;
@@ -131,6 +139,30 @@ QByteArray JunitReportWriter::render(const ReportModel &m) const
                                          ? QStringLiteral("waived (raw status %1)").arg(toString(r->rawStatus))
                                          : toString(r->result.status) + (r->result.message.isEmpty() ? QString() : QStringLiteral(": ") + r->result.message)));
                 break;
+            }
+            w.writeEndElement();
+        }
+        w.writeEndElement();
+    }
+    if (manual.tests > 0) {
+        w.writeStartElement(QStringLiteral("testsuite"));
+        w.writeAttribute(QStringLiteral("name"), QStringLiteral("manual evidence"));
+        w.writeAttribute(QStringLiteral("tests"), QString::number(manual.tests));
+        w.writeAttribute(QStringLiteral("failures"), QString::number(manual.failures));
+        w.writeAttribute(QStringLiteral("errors"), QStringLiteral("0"));
+        w.writeAttribute(QStringLiteral("skipped"), QString::number(manual.skipped));
+        for (const ManualRequirement &q : m.manualRequirements) {
+            w.writeStartElement(QStringLiteral("testcase"));
+            w.writeAttribute(QStringLiteral("classname"), QStringLiteral("manual evidence"));
+            w.writeAttribute(QStringLiteral("name"), xml(QStringLiteral("%1 %2").arg(q.id, q.title)));
+            if (q.part == ManualPart::NotAttested) {
+                w.writeEmptyElement(QStringLiteral("skipped"));
+                w.writeAttribute(QStringLiteral("message"), xml(q.statusText));
+            } else if (q.part == ManualPart::AttestedFail) {
+                w.writeStartElement(QStringLiteral("failure"));
+                w.writeAttribute(QStringLiteral("message"), xml(q.statusText));
+                w.writeAttribute(QStringLiteral("type"), QStringLiteral("attestation"));
+                w.writeEndElement();
             }
             w.writeEndElement();
         }

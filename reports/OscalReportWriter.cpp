@@ -142,20 +142,27 @@ QJsonObject OscalReportWriter::document(const ReportModel &m) const
                 seenControls.insert(controlId);
                 controls.append(QJsonObject{{QStringLiteral("control-id"), controlId}});
             }
-            if (r.status == QLatin1String("not_assessed") || r.status == QLatin1String("manual"))
+            // A manual-only requirement without a verdict has no finding yet; a mixed one whose manual
+            // evidence is outstanding was assessed by its checks and is not satisfied until attested.
+            if (r.status == QLatin1String("not_assessed") || (r.manual && r.status == QLatin1String("manual")))
                 continue;
             const bool satisfied = r.status == QLatin1String("pass") || r.status == QLatin1String("waived");
             const QString reason = r.status == QLatin1String("pass") ? QStringLiteral("pass")
                                  : r.status == QLatin1String("fail") ? QStringLiteral("fail")
                                                                      : QStringLiteral("other");
+            QJsonArray props{prop(QStringLiteral("requirement-id"), r.id), prop(QStringLiteral("status"), r.status)};
+            if (r.manualPart != ManualPart::None)
+                props.append(prop(QStringLiteral("manual-part"), manualPartWord(r.manualPart)));
             QJsonObject target{{QStringLiteral("type"), QStringLiteral("objective-id")},
                                {QStringLiteral("target-id"), controlId},
                                {QStringLiteral("status"), QJsonObject{{QStringLiteral("state"), satisfied ? QStringLiteral("satisfied") : QStringLiteral("not-satisfied")},
                                                                       {QStringLiteral("reason"), reason}}},
-                               {QStringLiteral("props"), QJsonArray{prop(QStringLiteral("requirement-id"), r.id), prop(QStringLiteral("status"), r.status)}}};
-            const QString description = r.manual ? QStringLiteral("Manual requirement, attested %1.").arg(r.attestation)
-                                                 : QStringLiteral("Across assets: %1 pass, %2 fail, %3 error, %4 waived, %5 not applicable.")
-                                                       .arg(r.assets.pass).arg(r.assets.fail).arg(r.assets.error).arg(r.assets.waived).arg(r.assets.notApplicable);
+                               {QStringLiteral("props"), props}};
+            QString description = r.manual ? QStringLiteral("Manual requirement, attested %1.").arg(r.attestation)
+                                           : QStringLiteral("Across assets: %1 pass, %2 fail, %3 error, %4 waived, %5 not applicable.")
+                                                 .arg(r.assets.pass).arg(r.assets.fail).arg(r.assets.error).arg(r.assets.waived).arg(r.assets.notApplicable);
+            if (!r.manual && r.manualPart != ManualPart::None)
+                description += QStringLiteral(" %1.").arg(r.statusText);
             QJsonObject f{{QStringLiteral("uuid"), uuid()},
                           {QStringLiteral("title"), nonEmpty(QStringLiteral("%1 %2").arg(r.id, r.title), controlId)},
                           {QStringLiteral("description"), description},

@@ -122,6 +122,21 @@ void changeTable(Html &h, const QString &title, const QList<ComparedResult> &ite
         h.p(QStringLiteral("%1 more are not listed here; <i>triad-cli diff</i> lists them all.").arg(total - items.size()), QStringLiteral("note"));
 }
 
+// The manual tally in words: outstanding first, since that is what is left to do.
+QString manualEvidenceText(const Score &s)
+{
+    const int total = s.manualNotAttested + s.manualAttestedPass + s.manualAttestedFail;
+    if (total == 0)
+        return QStringLiteral("none: every requirement is assessed by checks");
+    QString text = QStringLiteral("%1 of %2 requirement(s) with a manual part still need a person's verdict (%3 manual-only, "
+                                  "%4 beside their checks); %5 attested as passed, %6 attested as failed (see section 6)")
+                       .arg(s.manualNotAttested).arg(total).arg(s.manualNotAttested - s.mixedManualNotAttested)
+                       .arg(s.mixedManualNotAttested).arg(s.manualAttestedPass).arg(s.manualAttestedFail);
+    if (s.manualNotAttested)
+        text = QStringLiteral("<span class=\"flag\">") + text + QStringLiteral("</span>");
+    return text;
+}
+
 void executiveSummary(Html &h, const ReportModel &m)
 {
     h.h1(QStringLiteral("1 Executive summary"));
@@ -129,7 +144,7 @@ void executiveSummary(Html &h, const ReportModel &m)
     const Score &s = m.score;
     h.out += QStringLiteral("<table width=\"100%\" cellspacing=\"4\" cellpadding=\"6\"><tr>");
     auto tile = [&](const QString &value, const QString &label, const QString &color) {
-        h.out += QStringLiteral("<td class=\"tile\" width=\"20%\" align=\"center\"><span style=\"font-size:16pt; font-weight:bold; color:%1\">%2</span>"
+        h.out += QStringLiteral("<td class=\"tile\" width=\"16%\" align=\"center\"><span style=\"font-size:16pt; font-weight:bold; color:%1\">%2</span>"
                                 "<br/><span class=\"note\">%3</span></td>")
                      .arg(color, value, label);
     };
@@ -138,6 +153,9 @@ void executiveSummary(Html &h, const ReportModel &m)
     tile(n(s.failed), QStringLiteral("requirements failed"), statusColor(QStringLiteral("fail")));
     tile(n(s.passed), QStringLiteral("requirements passed"), statusColor(QStringLiteral("pass")));
     tile(QStringLiteral("%1 / %2").arg(m.cover.assetsReached).arg(m.cover.assetCount), QStringLiteral("assets reached"), QStringLiteral("#333a44"));
+    // What is left for the auditor: manual evidence not yet attested (manual-only and mixed).
+    tile(n(s.manualNotAttested), QStringLiteral("manual evidence outstanding"),
+         s.manualNotAttested ? statusColor(QStringLiteral("manual")) : QStringLiteral("#333a44"));
     h.out += QStringLiteral("</tr></table>");
 
     h.h2(QStringLiteral("1.1 Score and status counts"));
@@ -145,7 +163,7 @@ void executiveSummary(Html &h, const ReportModel &m)
              {QStringLiteral("Score"), QStringLiteral("%1 (severity-weighted %2)").arg(percentText(s.percent), percentText(s.weightedPercent))},
              {QStringLiteral("Requirements \u00d7 assets"),
               QStringLiteral("%1 passed, %2 failed, %3 with errors, %4 not applicable").arg(s.passed).arg(s.failed).arg(s.errors).arg(s.notApplicable)},
-             {QStringLiteral("Manual requirements"), QStringLiteral("%1 (see section 6)").arg(s.manual)},
+             {QStringLiteral("Manual evidence"), manualEvidenceText(s)},
              {QStringLiteral("Check results"), countsText(m.resultCounts) + QStringLiteral(" (%1 in all)").arg(m.resultCounts.total())}});
     h.p(html(L(text::kScoreRule)), QStringLiteral("note"));
     if (!m.otherTemplates.isEmpty()) {
@@ -234,25 +252,32 @@ void requirementsSection(Html &h, const ReportModel &m)
 {
     h.h1(QStringLiteral("3 Requirements"));
     h.p(QStringLiteral("Status of each requirement of the template across the assessed assets, grouped by section. "
-                       "A requirement fails on an asset when any of its checks fails there."),
+                       "A requirement fails on an asset when any of its checks fails there. A requirement that also has a "
+                       "manual part is met only when its checks pass and that part is attested as passed."),
         QStringLiteral("note"));
     for (const RequirementSection &s : m.sections) {
         h.h2(s.name);
         h.tableStart({QStringLiteral("ID"), QStringLiteral("Requirement"), QStringLiteral("Status"), QStringLiteral("Across assets"),
                       QStringLiteral("Failing assets")},
-                     {9, 39, 11, 21, 20});
+                     {9, 35, 16, 21, 19});
         for (const RequirementRow &r : s.rows) {
             QString title = html(r.title);
             if (!r.checks.isEmpty())
                 title += QStringLiteral("<br/><span class=\"id\">") + html(r.checks.join(QStringLiteral(", "))) + QStringLiteral("</span>");
             if (!r.mappingNote.isEmpty())
                 title += QStringLiteral("<br/><span class=\"note\">") + html(r.mappingNote) + QStringLiteral("</span>");
-            const QString across = r.manual ? (r.attestation.isEmpty() ? QStringLiteral("manual, not attested") : html(QStringLiteral("attested ") + r.attestation))
-                                            : countsText(r.assets);
+            const QString manualCell = r.attestation.isEmpty() ? QStringLiteral("manual, not attested") : html(QStringLiteral("attested ") + r.attestation);
+            QString across = r.manual ? manualCell : countsText(r.assets);
+            if (!r.manual && r.manualPart != ManualPart::None)
+                across += QStringLiteral("<br/>") + manualCell;
+            // A requirement with a manual part says in words what is met and what is left.
+            const QString status = r.manualPart == ManualPart::None
+                ? statusCell(r.status)
+                : QStringLiteral("<span style=\"color:%1; font-weight:bold\">%2</span>").arg(statusColor(r.status), html(r.statusText));
             QString failing = html(r.failingAssets.join(QStringLiteral(", ")));
             if (r.failingAssetsTotal > r.failingAssets.size())
                 failing += QStringLiteral(" and %1 more").arg(r.failingAssetsTotal - r.failingAssets.size());
-            h.row({html(r.id), title, statusCell(r.status), across, failing});
+            h.row({html(r.id), title, status, across, failing});
         }
         h.tableEnd();
     }
@@ -391,10 +416,17 @@ void attestationsSection(Html &h, const ReportModel &m)
     h.p(html(L(text::kAttestationIntro)), QStringLiteral("note"));
     if (!m.manualRequirements.isEmpty()) {
         h.tableStart({QStringLiteral("ID"), QStringLiteral("Requirement"), QStringLiteral("Evidence to ask for"), QStringLiteral("Attested")},
-                     {9, 30, 47, 14});
-        for (const ManualRequirement &r : m.manualRequirements)
-            h.row({html(r.id), html(r.title), html(r.askFor) + (r.verify.isEmpty() ? QString() : QStringLiteral("<br/><i>Verify:</i> ") + html(r.verify)),
-                   r.attested ? QStringLiteral("yes") : QStringLiteral("<span class=\"flag\">no</span>")});
+                     {9, 30, 45, 16});
+        for (const ManualRequirement &r : m.manualRequirements) {
+            QString title = html(r.title);
+            if (!r.checks.isEmpty())
+                title += QStringLiteral("<br/><span class=\"note\">also checked by %1</span>").arg(html(r.checks.join(QStringLiteral(", "))));
+            const QString attested = r.part == ManualPart::AttestedPass ? QStringLiteral("yes, passed")
+                                   : r.part == ManualPart::AttestedFail ? QStringLiteral("<span class=\"flag\">yes, failed</span>")
+                                                                        : QStringLiteral("<span class=\"flag\">no: outstanding</span>");
+            h.row({html(r.id), title, html(r.askFor) + (r.verify.isEmpty() ? QString() : QStringLiteral("<br/><i>Verify:</i> ") + html(r.verify)),
+                   attested});
+        }
         h.tableEnd();
     }
     if (m.attestations.isEmpty()) {

@@ -8,6 +8,7 @@
 #include "db/IssueTypes.h"
 #include "db/ProjectTypes.h"
 #include "db/ReportTypes.h"
+#include "lifecycle/RequirementVerdict.h"
 #include "lifecycle/Scoring.h"
 #include "model/TemplateModel.h"
 
@@ -129,12 +130,18 @@ struct RequirementRow {
     QString title;
     QStringList checks;
     QString mappingNote;
-    bool manual = false;
-    QString status;             ///< pass, fail, error, waived, not_applicable, manual, not_assessed; manual: attested status
+    bool manual = false;        ///< manual-only (no checks)
+    /// pass, fail, error, waived, not_applicable, manual, not_assessed: the checks' status combined
+    /// with the manual part by requirementVerdict() (`manual`: a person's verdict is outstanding)
+    QString status;
+    QString automatedStatus;    ///< what the checks say; empty for a manual-only requirement
+    ManualPart manualPart = ManualPart::None;
+    bool met = false;           ///< checks pass and the manual part (if any) is attested as passed
+    QString statusText;         ///< "Checks pass · manual evidence outstanding"
     StatusCounts assets;        ///< one status per asset
     QStringList failingAssets;  ///< capped
     int failingAssetsTotal = 0;
-    QString attestation;        ///< manual: "pass by alice on 2026-11-20", or empty when not attested
+    QString attestation;        ///< with a manual part: "pass by alice on 2026-11-20", or empty when not attested
 };
 
 struct RequirementSection {
@@ -190,12 +197,16 @@ struct AttestationRow {
     bool stale = false;         ///< a later attestation of the same requirement replaces it
 };
 
+/// A requirement with a manual part: manual-only, or mixed (it also lists checks).
 struct ManualRequirement {
     QString id;
     QString title;
     QString askFor;
     QString verify;
     bool attested = false;
+    QStringList checks;         ///< non-empty for a mixed requirement
+    ManualPart part = ManualPart::NotAttested;
+    QString statusText;         ///< as RequirementRow::statusText
 };
 
 struct EvidenceItem {

@@ -480,20 +480,7 @@ Result<ReportModel> ReportModelBuilder::build(qint64 runId)
         row.checks = req.checks;
         row.mappingNote = oneLine(req.mappingNote, 600);
         row.manual = req.checks.isEmpty();
-        if (row.manual) {
-            const auto it = latestAttestation.constFind(req.id);
-            if (it != latestAttestation.cend()) {
-                row.status = toString(it->status);
-                row.attestation = QStringLiteral("%1 by %2 on %3")
-                                      .arg(toString(it->status), oneLine(it->attester, 100),
-                                           it->attestedAt.toUTC().date().toString(Qt::ISODate));
-            } else {
-                row.status = QStringLiteral("manual");
-            }
-            ManualRequirement mr{row.id, row.title, req.manual ? capped(req.manual->askFor, 1000) : QString(),
-                                 req.manual ? capped(req.manual->verify, 1000) : QString(), it != latestAttestation.cend()};
-            m.manualRequirements << mr;
-        } else {
+        if (!row.manual) {
             QList<CheckStatus> all;
             for (const AssetRunRecord &a : std::as_const(*runAssets)) {
                 QList<CheckStatus> statuses;
@@ -511,7 +498,25 @@ Result<ReportModel> ReportModelBuilder::build(qint64 runId)
                         row.failingAssets << oneLine(a.assetName, 80);
                 }
             }
-            row.status = all.isEmpty() ? QStringLiteral("not_assessed") : combine(all);
+            row.automatedStatus = all.isEmpty() ? QStringLiteral("not_assessed") : combine(all);
+        }
+        // The manual part (manual-only or beside the checks) by its newest attestation.
+        const auto att = latestAttestation.constFind(req.id);
+        const bool attested = att != latestAttestation.cend();
+        row.manualPart = manualPartOf(req, attested ? std::optional<CheckStatus>(att->status) : std::nullopt);
+        const RequirementVerdict verdict = requirementVerdict(row.automatedStatus, row.manualPart);
+        row.status = verdict.status;
+        row.met = verdict.met;
+        row.statusText = requirementStatusText(verdict);
+        if (row.manualPart != ManualPart::None) {
+            if (attested)
+                row.attestation = QStringLiteral("%1 by %2 on %3")
+                                      .arg(toString(att->status), oneLine(att->attester, 100),
+                                           att->attestedAt.toUTC().date().toString(Qt::ISODate));
+            ManualRequirement mr{row.id, row.title, req.manual ? capped(req.manual->askFor, 1000) : QString(),
+                                 req.manual ? capped(req.manual->verify, 1000) : QString(), attested, req.checks, row.manualPart,
+                                 row.statusText};
+            m.manualRequirements << mr;
         }
         const QString section = req.section.isEmpty() ? QStringLiteral("Other requirements") : oneLine(req.section, 200);
         auto sit = sectionIndex.constFind(section);

@@ -74,7 +74,9 @@ const char *const kScoreRule =
     "The score counts each requirement once per asset: a requirement passes on an asset when all its checks pass there "
     "and fails when any of them fails. Checks that could not be evaluated are counted apart and never as passed; a run "
     "in which nothing was evaluated has no score. Waived results count as passed and are listed in the exceptions "
-    "register. The weighted score weighs each requirement by the highest severity among its checks.";
+    "register. The weighted score weighs each requirement by the highest severity among its checks. The score is the "
+    "scan's: the manual part of a requirement (evidence a scan cannot produce) is not in it, and a requirement with a "
+    "manual part is met only once that part is attested as passed.";
 const char *const kFindingsIntro =
     "One finding per check that failed on at least one asset, most severe first. The affected assets and subjects are "
     "listed up to a limit; the CSV and JSON exports list every result. Evidence excerpts are cut for readability; the "
@@ -83,8 +85,9 @@ const char *const kWaiverIntro =
     "Accepted exceptions recorded in the project. A waived result keeps its raw verdict; an expired or ended waiver no "
     "longer applies and its issues count again from the next assessment on.";
 const char *const kAttestationIntro =
-    "Requirements that cannot be checked automatically are attested by a person, with the evidence files they "
-    "provided. The SHA-256 of each file identifies the copy stored in the project.";
+    "What a scan cannot check is attested by a person, with the evidence files they provided: requirements without "
+    "checks, and the manual part of requirements whose checks cover only what shows on a host. The SHA-256 of each "
+    "file identifies the copy stored in the project.";
 const char *const kEvidenceIntro =
     "Each item is the stored output of one collector on one asset in this run. The SHA-256 is computed over the stored "
     "standard output when it was collected; \u201ctriad-cli results --evidence\u201d prints the output itself.";

@@ -94,7 +94,8 @@ void RegisterView::buildUi()
     m_attestationStack->addWidget(m_attestationTable);
     m_attestationStack->addWidget(
         makeEmptyState(QStringLiteral("attestationsEmptyState"),
-                       tr("<h3>No attestations</h3><p>Manual requirements are verified by a "
+                       tr("<h3>No attestations</h3><p>Manual requirements, and the manual part of "
+                          "requirements that also have checks, are verified by a "
                           "person: record the verdict with its evidence files using "
                           "<code>triad-cli attest</code>.</p>"),
                        m_attestationStack));

@@ -212,8 +212,13 @@ QString requirement(const Catalog &catalog, const AssessmentTemplate &assessment
     if (!r.mappingNote.isEmpty())
         html += QStringLiteral("<p><i>%1</i> %2</p>").arg(tr("Mapping note:"), esc(r.mappingNote));
     if (r.manual) {
-        html += QStringLiteral("<h4>%1</h4>").arg(tr("Manual requirement"));
-        html += QStringLiteral("<p>%1</p>").arg(tr("A person verifies it and records an attestation."));
+        // A requirement that also has checks is met only when both halves are: say so here too.
+        html += QStringLiteral("<h4>%1</h4>").arg(r.checks.isEmpty() ? tr("Manual requirement") : tr("Manual part"));
+        html += QStringLiteral("<p>%1</p>").arg(r.checks.isEmpty()
+                                                    ? tr("A person verifies it and records an attestation.")
+                                                    : tr("The checks below cannot show this: a person verifies it and records an "
+                                                         "attestation. The requirement is met only when its checks pass and this "
+                                                         "part is attested as passed."));
         html += QStringLiteral("<p><b>%1</b> %2</p>").arg(tr("Ask for:"), esc(r.manual->askFor));
         html += QStringLiteral("<p><b>%1</b> %2</p>").arg(tr("It must show:"), esc(r.manual->verify));
     }

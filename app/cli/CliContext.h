@@ -75,5 +75,6 @@ int runAttestCommand(CliContext &ctx, const QStringList &args);
 int runTailoringsCommand(CliContext &ctx, const QStringList &args);
 int runReevaluateCommand(CliContext &ctx, const QStringList &args);
 int runTimingCommand(CliContext &ctx, const QStringList &args);
+int runRequirementsCommand(CliContext &ctx, const QStringList &args);
 
 } // namespace triad

@@ -347,7 +347,8 @@ int attest(CliContext &ctx, const QStringList &args)
 {
     QCommandLineParser parser;
     parser.setApplicationDescription(QStringLiteral(
-        "Record the verdict on a manual requirement, with evidence files copied into the project, or list attestations."));
+        "Record the verdict on a manual requirement, or on the manual part of a requirement that also has checks,\n"
+        "with evidence files copied into the project, or list attestations."));
     parser.addPositionalArgument(QStringLiteral("project"), QStringLiteral("Project file."));
     parser.addOptions({
         {QStringLiteral("template"), QStringLiteral("Template id."), QStringLiteral("id")},
@@ -423,7 +424,7 @@ int attest(CliContext &ctx, const QStringList &args)
         return ctx.fail(makeError(Error::Code::NotFound, QStringLiteral("template %1 has no requirement '%2'").arg(a.templateId, a.requirementId)));
     if (!req->manual)
         return ctx.fail(makeError(Error::Code::InvalidInput,
-                                  QStringLiteral("requirement %1 is assessed by checks only; attestations are for manual requirements").arg(a.requirementId)));
+                                  QStringLiteral("requirement %1 is assessed by checks only; attestations are for requirements with a manual part").arg(a.requirementId)));
     QList<QPair<QString, QByteArray>> files;
     constexpr qint64 kMaxFile = 64LL << 20;
     for (const QString &path : parser.values(QStringLiteral("evidence"))) {
@@ -439,6 +440,8 @@ int attest(CliContext &ctx, const QStringList &args)
         return ctx.fail(id.error());
     ctx.out() << "Attestation " << *id << " recorded: " << a.templateId << ' ' << a.requirementId << ' ' << status << ", "
               << files.size() << " file(s) attached.\n";
+    if (!req->checks.isEmpty())
+        ctx.out() << "Requirement " << a.requirementId << " also has checks: this attestation covers its manual part; it is met when its checks pass as well.\n";
     return ExitOk;
 }
 

@@ -174,9 +174,11 @@ int runScanCommand(CliContext &ctx, const QStringList &args)
         ctx.out() << "Run " << summary->runId << " " << summary->runStatus << ": " << summary->reachedAssets << " of "
                   << summary->assetCount << " asset(s) assessed, " << summary->resultCount << " results\n"
                   << "Requirements: " << score.passed << " passed, " << score.failed << " failed, " << score.errors
-                  << " error, " << score.notApplicable << " not applicable, " << score.manual << " manual ("
-                  << score.manualAttestedPass << " attested pass, " << score.manualAttestedFail << " attested fail, "
-                  << score.manualNotAttested << " not attested)\n"
+                  << " error, " << score.notApplicable << " not applicable, " << score.manual << " manual\n"
+                  // Manual-only and mixed requirements alike: what a person still has to attest.
+                  << "Manual evidence: " << score.manualNotAttested << " outstanding (" << score.mixedManualNotAttested
+                  << " of them beside checks), " << score.manualAttestedPass << " attested pass, "
+                  << score.manualAttestedFail << " attested fail (triad-cli requirements --outstanding)\n"
                   << "Score: " << percentText(score.percent) << " (severity-weighted " << percentText(score.weightedPercent)
                   << ")\n";
     }

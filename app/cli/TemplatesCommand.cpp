@@ -105,6 +105,8 @@ int showTemplate(CliContext &ctx, const QStringList &args)
             out << "  " << r.id << "  " << r.title;
             if (r.checks.isEmpty())
                 out << "  [manual]";
+            else if (r.manual)
+                out << "  [checks + manual part]";     // met only once the manual part is attested too
             out << '\n';
             for (const QString &check : r.checks)
                 out << "      - " << check << '\n';

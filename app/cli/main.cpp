@@ -35,6 +35,7 @@ const char *const kUsage =
     "               [--accept-new-host-keys] [--json OUT] [--fail-under PCT] [--quiet]\n"
     "  runs P.triad [--json|--csv]\n"
     "  results P.triad [--run N|latest] [--status S] [--evidence] [--json]\n"
+    "  requirements P.triad [--run N|latest] [--status S] [--outstanding] [--json]   met, failed, manual evidence outstanding\n"
     "  issues P.triad [--state open|fixed|waived|all] [--severity S] [--asset A] [--search T] [--history] [--json|--csv]\n"
     "  diff P.triad RUN_A RUN_B [--json]\n"
     "  waive P.triad --check ID [--asset NAME|--tag TAG] --justification T --approver A --expires YYYY-MM-DD [--ticket T]\n"
@@ -101,6 +102,8 @@ int main(int argc, char *argv[])
         return triad::runRunsCommand(ctx, args);
     if (command == QLatin1String("results"))
         return triad::runResultsCommand(ctx, args);
+    if (command == QLatin1String("requirements"))
+        return triad::runRequirementsCommand(ctx, args);
     if (command == QLatin1String("issues"))
         return triad::runIssuesCommand(ctx, args);
     if (command == QLatin1String("diff"))

@@ -22,7 +22,8 @@ struct ScoredResult {
 ///
 /// Each (requirement, asset) pair gets one status from the results of the requirement's checks on
 /// that asset: any fail -> fail; else any error -> error; else any pass -> pass; else
-/// not applicable. Manual-only requirements count as manual. Waived results count as passed in
+/// not applicable. Manual-only requirements count as manual; the manual part of a mixed requirement
+/// does not change its score here (RequirementVerdict.h decides whether it is met). Waived results count as passed in
 /// the score (the exception is documented in the report), their raw status stays stored.
 /// percent = passed / (passed + failed); it has no value when nothing was evaluated, so an empty
 /// run never shows 100 %.
@@ -30,11 +31,16 @@ struct Score {
     int passed = 0;
     int failed = 0;
     int manual = 0;
-    /// The manual requirements by their newest attestation (scoreStoredRun fills these; they are
-    /// shown apart and never enter the percentages).
+    /// Every requirement with a manual part (manual-only, and mixed ones that also list checks) by
+    /// its newest attestation (scoreStoredRun fills these through tallyManualParts; they are shown
+    /// apart and never enter the percentages). manualNotAttested is the manual evidence outstanding.
     int manualAttestedPass = 0;
     int manualAttestedFail = 0;
     int manualNotAttested = 0;
+    /// The mixed requirements among the three counts above (their checks are scored as usual).
+    int mixedManualAttestedPass = 0;
+    int mixedManualAttestedFail = 0;
+    int mixedManualNotAttested = 0;
     int errors = 0;
     int notApplicable = 0;
     std::optional<double> percent;

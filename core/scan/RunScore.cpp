@@ -2,6 +2,7 @@
 
 #include "db/ProjectDatabase.h"
 #include "engine/Catalog.h"
+#include "lifecycle/RequirementVerdict.h"
 
 #include <QHash>
 #include <QMap>
@@ -47,25 +48,17 @@ Result<Score> scoreResults(ProjectDatabase &db, const QString &templateId, const
         }
     }
     Score score = computeScore(requirements, scored);
-    // Manual requirements by the newest attestation made for them (any date: an attestation
-    // speaks for the engagement, not for one run).
+    // Every manual part (manual-only and mixed requirements) by the newest attestation made for
+    // it (any date: an attestation speaks for the engagement, not for one run).
+    if (!assessment)
+        return score;
     auto attestations = db.attestations(templateId);
     if (!attestations)
         return attestations.error();
     QHash<QString, CheckStatus> latest;
     for (const Attestation &a : std::as_const(*attestations))
         latest.insert(a.requirementId, a.status);     // ordered by id: later ones win
-    for (const RequirementDef &req : std::as_const(requirements)) {
-        if (!req.checks.isEmpty())
-            continue;
-        const auto it = latest.constFind(req.id);
-        if (it == latest.cend())
-            ++score.manualNotAttested;
-        else if (*it == CheckStatus::Pass)
-            ++score.manualAttestedPass;
-        else
-            ++score.manualAttestedFail;
-    }
+    tallyManualParts(score, assessment->requirements, latest);
     return score;
 }
 

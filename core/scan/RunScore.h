@@ -15,8 +15,8 @@ class ProjectDatabase;
 Result<Score> scoreStoredRun(ProjectDatabase &db, qint64 runId, const Catalog *catalog);
 
 /// The same score from results already read: automated requirements from the results' own
-/// requirement ids, manual ones from `assessment` (when given) counted by their newest
-/// attestation for `templateId`.
+/// requirement ids, manual ones from `assessment` (when given); the manual parts of its
+/// requirements (manual-only and mixed) counted by their newest attestation for `templateId`.
 Result<Score> scoreResults(ProjectDatabase &db, const QString &templateId, const QList<StoredResult> &results,
                            const AssessmentTemplate *assessment);
 

@@ -1,5 +1,5 @@
 // Writes a demo project for tests/report-pages.sh and the report benchmark:
-//   report_demo_project OUT.triad [--assets N] [--runs N] [--hostile]
+//   report_demo_project OUT.triad [--assets N] [--runs N] [--hostile] [--template ID]
 #include "ReportFixture.h"
 
 #include "common/Paths.h"
@@ -17,10 +17,11 @@ int main(int argc, char *argv[])
     parser.addOption({QStringLiteral("assets"), QStringLiteral("number of assets"), QStringLiteral("N"), QStringLiteral("6")});
     parser.addOption({QStringLiteral("runs"), QStringLiteral("number of runs"), QStringLiteral("N"), QStringLiteral("3")});
     parser.addOption({QStringLiteral("hostile"), QStringLiteral("hostile host names and evidence")});
+    parser.addOption({QStringLiteral("template"), QStringLiteral("assessment template"), QStringLiteral("ID"), QStringLiteral("cis-linux")});
     parser.process(app);
     QTextStream err(stderr);
     if (parser.positionalArguments().size() != 1) {
-        err << "usage: report_demo_project OUT.triad [--assets N] [--runs N] [--hostile]\n";
+        err << "usage: report_demo_project OUT.triad [--assets N] [--runs N] [--hostile] [--template ID]\n";
         return 2;
     }
     auto catalog = triad::Catalog::load({triad::defaultTemplatesDir()});
@@ -32,6 +33,7 @@ int main(int argc, char *argv[])
     o.assets = parser.value(QStringLiteral("assets")).toInt();
     o.runs = parser.value(QStringLiteral("runs")).toInt();
     o.hostile = parser.isSet(QStringLiteral("hostile"));
+    o.templateId = parser.value(QStringLiteral("template"));
     auto fx = triad::testing::buildFixtureProject(parser.positionalArguments().at(0), *catalog, o);
     if (!fx) {
         err << fx.error().toString() << '\n';

@@ -556,12 +556,19 @@ private slots:
         }
         QVERIFY2(!xml.hasError(), qPrintable(xml.errorString()));
         const StatusCounts &c = m_model.resultCounts;
-        QCOMPARE(suites, int(m_model.runAssets.size()));
-        QCOMPARE(cases, c.total() + 1);             // + the unreachable asset
+        // One suite per asset, and one for the manual evidence of the template's requirements.
+        int manualFailed = 0, manualOutstanding = 0;
+        for (const ManualRequirement &q : std::as_const(m_model.manualRequirements)) {
+            manualFailed += q.part == ManualPart::AttestedFail ? 1 : 0;
+            manualOutstanding += q.part == ManualPart::NotAttested ? 1 : 0;
+        }
+        QVERIFY(!m_model.manualRequirements.isEmpty());
+        QCOMPARE(suites, int(m_model.runAssets.size()) + 1);
+        QCOMPARE(cases, c.total() + 1 + int(m_model.manualRequirements.size()));     // + the unreachable asset
         QCOMPARE(declaredTests, cases);
-        QCOMPARE(failures, c.fail);
+        QCOMPARE(failures, c.fail + manualFailed);
         QCOMPARE(errors, c.error + 1);
-        QCOMPARE(skipped, c.notApplicable + c.manual + c.waived);
+        QCOMPARE(skipped, c.notApplicable + c.manual + c.waived + manualOutstanding);
     }
 
     void oscalHasTheAssessmentResultsStructure()
