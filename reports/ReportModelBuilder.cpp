@@ -8,6 +8,7 @@
 #include "engine/TailoringLoader.h"
 #include "engine/TemplateLoader.h"
 #include "scan/RunScore.h"
+#include "scan/RunTemplate.h"
 
 #include <QCryptographicHash>
 #include <QJsonDocument>
@@ -115,25 +116,9 @@ Result<ReportModel> ReportModelBuilder::build(qint64 runId)
     const QList<StoredResult> &results = m.results;
 
     // ---- the template as the run used it -------------------------------------------------
-    std::optional<AssessmentTemplate> stored;
-    const AssessmentTemplate *assessment = nullptr;
-    if (auto content = m_db.templateContent(run->templateId, run->templateSha256); content && !content->isEmpty()) {
-        if (auto loaded = TemplateLoader::loadText(*content, QStringLiteral("%1 (stored with run %2)").arg(run->templateId).arg(runId));
-            loaded && loaded->assessment) {
-            stored = *loaded->assessment;
-            assessment = &*stored;
-            m.cover.templateSource = QStringLiteral("the template text stored with the run");
-        }
-    }
-    if (!assessment && m_catalog) {
-        assessment = m_catalog->assessment(run->templateId);
-        if (assessment)
-            m.cover.templateSource = assessment->contentSha256 == run->templateSha256
-                ? QStringLiteral("the installed template (same SHA-256 as the run)")
-                : QStringLiteral("the installed template version %1 (the run used another version)").arg(assessment->version);
-    }
-    if (!assessment)
-        m.cover.templateSource = QStringLiteral("the results only (the template is neither stored nor installed)");
+    const RunTemplate runTemplate = RunTemplate::of(m_db, *run, m_catalog);
+    const AssessmentTemplate *assessment = runTemplate.get();
+    m.cover.templateSource = runTemplate.source();
 
     // ---- cover ---------------------------------------------------------------------------
     CoverFacts &c = m.cover;
@@ -265,8 +250,8 @@ Result<ReportModel> ReportModelBuilder::build(qint64 runId)
         auto rr = m_db.results(r.id);
         if (!rr)
             return rr.error();
-        const AssessmentTemplate *other = m_catalog ? m_catalog->assessment(r.templateId) : nullptr;
-        auto otherScore = scoreResults(m_db, r.templateId, *rr, other && other->contentSha256 == r.templateSha256 ? other : nullptr);
+        const RunTemplate other = RunTemplate::of(m_db, r, m_catalog);
+        auto otherScore = scoreResults(m_db, r.templateId, *rr, other.sameAsRun() ? other.get() : nullptr);
         if (!otherScore)
             return otherScore.error();
         m.otherTemplates << TemplateScore{r.templateId, oneLine(r.templateTitle, 200), r.id, r.startedAt, *otherScore};

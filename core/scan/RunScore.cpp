@@ -1,4 +1,5 @@
 #include "RunScore.h"
+#include "RunTemplate.h"
 
 #include "db/ProjectDatabase.h"
 #include "engine/Catalog.h"
@@ -18,8 +19,10 @@ Result<Score> scoreStoredRun(ProjectDatabase &db, qint64 runId, const Catalog *c
     auto results = db.results(runId);
     if (!results)
         return results.error();
-    const AssessmentTemplate *t = catalog ? catalog->assessment(run->templateId) : nullptr;
-    return scoreResults(db, run->templateId, *results, t && t->contentSha256 == run->templateSha256 ? t : nullptr);
+    // Manual requirements from the very template the run used (stored with it, or installed and
+    // unchanged); another version's requirements would not match the run's results.
+    const RunTemplate t = RunTemplate::of(db, *run, catalog);
+    return scoreResults(db, run->templateId, *results, t.sameAsRun() ? t.get() : nullptr);
 }
 
 Result<Score> scoreResults(ProjectDatabase &db, const QString &templateId, const QList<StoredResult> &results,

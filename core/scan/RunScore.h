@@ -10,8 +10,8 @@ class Catalog;
 class ProjectDatabase;
 
 /// Score of a stored run. The automated requirements come from the stored results (each result
-/// keeps the requirement ids it was mapped to); manual requirements come from the template in
-/// `catalog` when it is the very version the run used (same SHA-256), else they are not counted.
+/// keeps the requirement ids it was mapped to); manual requirements come from the template the run
+/// used: the text stored with it, or the one in `catalog` when it has the same SHA-256 (RunTemplate).
 Result<Score> scoreStoredRun(ProjectDatabase &db, qint64 runId, const Catalog *catalog);
 
 /// The same score from results already read: automated requirements from the results' own

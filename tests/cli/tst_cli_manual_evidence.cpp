@@ -180,6 +180,23 @@ private slots:
         QCOMPARE(failed[QStringLiteral("status_text")].toString(), QStringLiteral("Checks pass \u00b7 manual evidence attested as failed"));
         QCOMPARE(requirements({QStringLiteral("--status"), QStringLiteral("fail")}).keys(), QStringList{QStringLiteral("2.2")});
     }
+
+    void aChangedInstalledTemplateStillScoresTheRunByItsOwn()
+    {
+        // An edit of the installed template (here a comment: another SHA-256) after the run: the
+        // run keeps its manual tally, taken from the template text stored with it.
+        const QJsonObject before = score();
+        writeTestFile(m_templates + QStringLiteral("/lab-mixed.yaml"), QByteArray("# edited after the run\n") + kTemplate);
+        const QJsonObject after = score();
+        QCOMPARE(after[QStringLiteral("manual_attested_fail")].toInt(), 1);
+        QCOMPARE(after[QStringLiteral("manual_not_attested")].toInt(), 1);
+        QCOMPARE(after, before);
+        const CliOutcome runs = cli({QStringLiteral("runs"), m_project, QStringLiteral("--json")});
+        QCOMPARE(runs.exitCode, 0);
+        const QJsonObject run = QJsonDocument::fromJson(runs.out.toUtf8()).array().last().toObject();
+        QVERIFY2(run[QStringLiteral("score")][QStringLiteral("manual_not_attested")].toInt() == 1, qPrintable(runs.out));
+        writeTestFile(m_templates + QStringLiteral("/lab-mixed.yaml"), kTemplate);
+    }
 };
 
 QTEST_GUILESS_MAIN(TestCliManualEvidence)
