@@ -116,12 +116,6 @@ void MainWindow::buildUi()
     workspaceLayout->setContentsMargins(4, 4, 4, 4);
     m_sideBar = new QListWidget(workspace);
     m_sideBar->setObjectName(QStringLiteral("sideBar"));
-    m_sideBar->addItems({tr("Runs & results"), tr("Issues"), tr("Waivers & attestations")});
-    m_sideBar->addItem(tr("Templates"));
-    m_sideBar->addItem(tr("Assets"));
-    m_sideBar->addItem(tr("Compare runs"));
-    m_sideBar->addItem(tr("Assessments"));
-    m_sideBar->setFixedWidth(m_sideBar->sizeHintForColumn(0) + 24);
     m_sideBar->setFrameShape(QFrame::NoFrame);
     m_sideBar->setSpacing(2);
     m_pages = new QStackedWidget(workspace);
@@ -178,23 +172,20 @@ void MainWindow::buildUi()
     right->setStretchFactor(1, 2);
     splitter->setStretchFactor(1, 1);
     m_resultsPage->addWidget(splitter);
-    m_pages->addWidget(m_resultsPage);
     m_issues = new IssuesView(m_pages);
-    m_pages->addWidget(m_issues);
     m_register = new RegisterView(m_pages);
-    m_pages->addWidget(m_register);
     m_templates = new TemplatesView(m_pages);
-    m_pages->addWidget(m_templates);
     m_assets = new AssetsView(m_pages);
-    m_pages->addWidget(m_assets);
     m_compare = new CompareView(m_pages);
-    m_pages->addWidget(m_compare);
-    // The dashboard is the landing page of an open project: first in the side bar.
     m_dashboard = new DashboardView(m_pages);
-    m_pages->insertWidget(0, m_dashboard);
-    m_sideBar->insertItem(0, tr("Dashboard"));
     m_assessments = new AssessmentsView(m_pages);
-    m_pages->addWidget(m_assessments);
+    // The side bar follows an engagement: look at the dashboard, list the assets, choose and
+    // tailor a template, assess, then read the results and issues, waive, and compare runs.
+    for (const Page &page : pages()) {
+        m_pages->addWidget(pageOf(page.view));
+        m_sideBar->addItem(page.sideBarText);
+    }
+    m_sideBar->setFixedWidth(m_sideBar->sizeHintForColumn(0) + 24);
     // One unlocked vault per open project, whichever page asked for it first.
     m_assets->setVault(m_vault);
     m_assessments->setVault(m_vault);
@@ -202,23 +193,12 @@ void MainWindow::buildUi()
     setCentralWidget(m_stack);
 
     QMenu *view = menuBar()->addMenu(tr("&View"));
-    const QList<std::pair<QString, View>> views{
-        {tr("&Runs and Results"), View::Results}, {tr("&Issues"), View::Issues}, {tr("&Waivers and Attestations"), View::Register}};
-    for (int n = 0; n < views.size(); ++n) {
-        QAction *action = view->addAction(views[n].first, this, [this, v = views[n].second] { showView(v); });
-        action->setShortcut(QKeySequence(Qt::CTRL | Qt::Key(Qt::Key_1 + n)));
+    // Ctrl+0 to Ctrl+7 in side-bar order: the keys count down the side bar.
+    const QList<Page> shownPages = pages();
+    for (int n = 0; n < shownPages.size(); ++n) {
+        QAction *action = view->addAction(shownPages[n].menuText, this, [this, v = shownPages[n].view] { showView(v); });
+        action->setShortcut(QKeySequence(Qt::CTRL | Qt::Key(Qt::Key_0 + n)));
     }
-    QAction *templatesAction = view->addAction(tr("&Templates and Tailoring"), this, [this] { showView(View::Templates); });
-    templatesAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_4));
-    QAction *assets = view->addAction(tr("&Assets"), this, [this] { showView(View::Assets); });
-    assets->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_5));
-    QAction *compareRuns = view->addAction(tr("&Compare Runs"), this, [this] { showView(View::Compare); });
-    compareRuns->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_6));
-    QAction *dashboard = new QAction(tr("&Dashboard"), view);
-    dashboard->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_0));
-    connect(dashboard, &QAction::triggered, this, [this] { showView(View::Dashboard); });
-    view->insertAction(view->actions().value(0), dashboard);
-    view->addAction(tr("A&ssessments"), this, [this] { showView(View::Assessments); })->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_7));
     view->addSeparator();
     view->addAction(m_issues->waiveAction());
     view->addAction(m_assessments->newAssessmentAction());
@@ -340,8 +320,20 @@ ReportDialog *MainWindow::openExportDialog()
     return dialog;
 }
 
-// Pages are found by widget, not by side-bar row, so that adding a page anywhere in the side bar
-// leaves the View values alone.
+QList<MainWindow::Page> MainWindow::pages()
+{
+    return {{View::Dashboard, tr("Dashboard"), tr("&Dashboard")},
+            {View::Assets, tr("Assets"), tr("&Assets")},
+            {View::Templates, tr("Templates"), tr("&Templates and Tailoring")},
+            {View::Assessments, tr("Assessments"), tr("A&ssessments")},
+            {View::Results, tr("Runs & results"), tr("&Runs and Results")},
+            {View::Issues, tr("Issues"), tr("&Issues")},
+            {View::Register, tr("Waivers & attestations"), tr("&Waivers and Attestations")},
+            {View::Compare, tr("Compare runs"), tr("&Compare Runs")}};
+}
+
+// Pages are found by widget, not by side-bar row, so that moving a page in the side bar leaves
+// the View values (used by main.cpp's --view and the tests) alone.
 QWidget *MainWindow::pageOf(View view) const
 {
     switch (view) {
@@ -364,10 +356,9 @@ void MainWindow::showView(View view)
 
 MainWindow::View MainWindow::currentView() const
 {
-    for (View view : {View::Dashboard, View::Results, View::Issues, View::Register, View::Templates, View::Assets, View::Compare,
-                      View::Assessments})
-        if (pageOf(view) == m_pages->currentWidget())
-            return view;
+    for (const Page &page : pages())
+        if (pageOf(page.view) == m_pages->currentWidget())
+            return page.view;
     return View::Dashboard;
 }
 

@@ -50,6 +50,7 @@ public:
     void openProject(const QString &path);
     [[nodiscard]] QString projectPath() const { return m_projectPath; }
 
+    /// The pages. The values are stable (not the side-bar order, see pages()).
     enum class View { Results, Issues, Register, Templates, Assets, Compare, Dashboard, Assessments };
     void showView(View view);
     [[nodiscard]] View currentView() const;
@@ -103,6 +104,14 @@ private:
     void selectRun(qint64 runId);
     void showResult(const StoredResult &result);
     [[nodiscard]] QWidget *pageOf(View view) const;
+
+    struct Page {
+        View view;
+        QString sideBarText;
+        QString menuText;   ///< View menu, with its mnemonic
+    };
+    /// The pages in side-bar order, which is also the order of Ctrl+0…Ctrl+7.
+    [[nodiscard]] static QList<Page> pages();
 
     std::shared_ptr<const Catalog> m_catalog;   ///< for remediation and verification texts
     QString m_projectPath;

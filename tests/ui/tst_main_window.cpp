@@ -1,13 +1,17 @@
 // The main window on a real project file, offscreen.
 #include "db/ProjectDatabase.h"
 #include "ui/MainWindow.h"
+#include "ui/ShortcutsDialog.h"
 #include "ui/models/ResultTableModel.h"
 #include "ui/models/RunListModel.h"
 
 #include <QAbstractItemModelTester>
+#include <QApplication>
 #include <QComboBox>
 #include <QLabel>
 #include <QLineEdit>
+#include <QListWidget>
+#include <QMenuBar>
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTableView>
@@ -84,6 +88,15 @@ QString makeProject(const QString &dir)
     return path;
 }
 
+/// The offscreen platform does not activate a shown window by itself; shortcuts need an active one.
+bool showActive(QWidget *window)
+{
+    window->show();
+    window->activateWindow();
+    QApplication::setActiveWindow(window);
+    return QTest::qWaitForWindowActive(window);
+}
+
 } // namespace
 
 class TestMainWindow final : public QObject {
@@ -141,13 +154,10 @@ private slots:
         QVERIFY(runLoaded.count() > 0 || runLoaded.wait(10000));
         QVERIFY(window.windowTitle().contains(QStringLiteral("UI test")));
 
-        auto views = window.findChildren<QTableView *>();
-        QTableView *resultView = nullptr;
-        for (QTableView *v : views) {
-            if (v->model()->columnCount() == ResultTableModel::ColumnCount)
-                resultView = v;
-        }
+        // By name: the tailoring editor's check table has as many columns.
+        auto *resultView = window.findChild<QTableView *>(QStringLiteral("resultTable"));
         QVERIFY(resultView);
+        QCOMPARE(resultView->model()->columnCount(), int(ResultTableModel::ColumnCount));
         QCOMPARE(resultView->model()->rowCount(), 3);
 
         auto *search = window.findChild<QLineEdit *>(QStringLiteral("resultSearch"));
@@ -163,6 +173,52 @@ private slots:
         // Host-supplied text is shown as text, never interpreted as markup.
         QVERIFY(detail->toPlainText().contains(QStringLiteral("<script>alert(1)</script>")));
         QVERIFY(detail->toPlainText().contains(QStringLiteral("<b>6</b> & more")));
+    }
+
+    /// The side bar lists the pages in the order of an engagement, and Ctrl+0…Ctrl+7 count down it.
+    void sideBarAndShortcutsFollowAnEngagement()
+    {
+        QTemporaryDir dir;
+        const QString project = makeProject(dir.path());
+        MainWindow window;
+        QSignalSpy loaded(&window, &MainWindow::projectLoaded);
+        QVERIFY(showActive(&window));
+        window.openProject(project);
+        QTRY_VERIFY_WITH_TIMEOUT(loaded.count() > 0, 10000);
+
+        using View = MainWindow::View;
+        const QList<std::pair<QString, View>> order{
+            {QStringLiteral("Dashboard"), View::Dashboard},           {QStringLiteral("Assets"), View::Assets},
+            {QStringLiteral("Templates"), View::Templates},           {QStringLiteral("Assessments"), View::Assessments},
+            {QStringLiteral("Runs & results"), View::Results},        {QStringLiteral("Issues"), View::Issues},
+            {QStringLiteral("Waivers & attestations"), View::Register}, {QStringLiteral("Compare runs"), View::Compare}};
+        auto *sideBar = window.findChild<QListWidget *>(QStringLiteral("sideBar"));
+        QVERIFY(sideBar);
+        QCOMPARE(sideBar->count(), int(order.size()));
+        for (int n = 0; n < order.size(); ++n)
+            QCOMPARE(sideBar->item(n)->text(), order[n].first);
+
+        // Backwards, so that every key changes the page.
+        for (int n = int(order.size()) - 1; n >= 0; --n) {
+            QTest::keySequence(&window, QKeySequence(Qt::CTRL | Qt::Key(Qt::Key_0 + n)));
+            QCOMPARE(window.currentView(), order[n].second);
+            QCOMPARE(sideBar->currentItem()->text(), order[n].first);
+        }
+        // Clicking a row shows its page too.
+        sideBar->setCurrentRow(1);
+        QCOMPARE(window.currentView(), View::Assets);
+
+        // Help › Keyboard Shortcuts lists the View entries in the same order.
+        ShortcutsDialog shortcuts(window.menuBar());
+        QStringList keys;
+        for (const auto &[action, key] : shortcuts.rows())
+            if (action.startsWith(QStringLiteral("View › ")) && key.size() == 6 && key.startsWith(QStringLiteral("Ctrl+"))
+                && key.back().isDigit())
+                keys << action.mid(7) + QLatin1Char('=') + key;
+        QCOMPARE(keys, (QStringList{QStringLiteral("Dashboard=Ctrl+0"), QStringLiteral("Assets=Ctrl+1"),
+                                    QStringLiteral("Templates and Tailoring=Ctrl+2"), QStringLiteral("Assessments=Ctrl+3"),
+                                    QStringLiteral("Runs and Results=Ctrl+4"), QStringLiteral("Issues=Ctrl+5"),
+                                    QStringLiteral("Waivers and Attestations=Ctrl+6"), QStringLiteral("Compare Runs=Ctrl+7")}));
     }
 
     void refusesAFileThatIsNotAProject()
