@@ -12,6 +12,7 @@
 #include "TemplatesView.h"
 #include "ReportDialog.h"
 #include "NewProjectWizard.h"
+#include "PageFocus.h"
 #include "RecentProjects.h"
 #include "ShortcutsDialog.h"
 #include "ProjectVault.h"
@@ -205,6 +206,7 @@ void MainWindow::buildUi()
     view->addAction(m_assessments->cancelAction());
     buildThemeAndHelpMenus(view);
     connect(m_sideBar, &QListWidget::currentRowChanged, m_pages, &QStackedWidget::setCurrentIndex);
+    connect(m_sideBar, &QListWidget::activated, this, &MainWindow::focusCurrentPage);
     m_sideBar->setCurrentRow(0);
     connect(m_issues, &IssuesView::issuesLoaded, this, &MainWindow::issuesLoaded);
     connect(m_issues, &IssuesView::detailShown, this, &MainWindow::issueDetailShown);
@@ -322,14 +324,16 @@ ReportDialog *MainWindow::openExportDialog()
 
 QList<MainWindow::Page> MainWindow::pages()
 {
-    return {{View::Dashboard, tr("Dashboard"), tr("&Dashboard")},
-            {View::Assets, tr("Assets"), tr("&Assets")},
-            {View::Templates, tr("Templates"), tr("&Templates and Tailoring")},
-            {View::Assessments, tr("Assessments"), tr("A&ssessments")},
-            {View::Results, tr("Runs & results"), tr("&Runs and Results")},
-            {View::Issues, tr("Issues"), tr("&Issues")},
-            {View::Register, tr("Waivers & attestations"), tr("&Waivers and Attestations")},
-            {View::Compare, tr("Compare runs"), tr("&Compare Runs")}};
+    // mainControl: where focus goes when the page is shown (PageFocus falls back to the first
+    // control of the page when it is hidden, e.g. in an empty state).
+    return {{View::Dashboard, tr("Dashboard"), tr("&Dashboard"), QStringLiteral("scoreTrendChart")},
+            {View::Assets, tr("Assets"), tr("&Assets"), QStringLiteral("assetTable")},
+            {View::Templates, tr("Templates"), tr("&Templates and Tailoring"), QStringLiteral("templateTable")},
+            {View::Assessments, tr("Assessments"), tr("A&ssessments"), QStringLiteral("assessmentRuns")},
+            {View::Results, tr("Runs & results"), tr("&Runs and Results"), QStringLiteral("resultTable")},
+            {View::Issues, tr("Issues"), tr("&Issues"), QStringLiteral("issueTable")},
+            {View::Register, tr("Waivers & attestations"), tr("&Waivers and Attestations"), QStringLiteral("waiverTable")},
+            {View::Compare, tr("Compare runs"), tr("&Compare Runs"), QStringLiteral("compareTable")}};
 }
 
 // Pages are found by widget, not by side-bar row, so that moving a page in the side bar leaves
@@ -352,6 +356,19 @@ QWidget *MainWindow::pageOf(View view) const
 void MainWindow::showView(View view)
 {
     m_sideBar->setCurrentRow(m_pages->indexOf(pageOf(view)));
+    focusCurrentPage();
+}
+
+// Not on every side-bar row change: arrow keys in the side bar browse the pages and must keep
+// focus there; Enter on a row (or a shortcut) goes into the page.
+void MainWindow::focusCurrentPage()
+{
+    if (m_stack->currentWidget() == m_startPage)
+        return;
+    const View view = currentView();
+    for (const Page &page : pages())
+        if (page.view == view && !PageFocus::enter(pageOf(view), page.mainControl))
+            m_sideBar->setFocus(Qt::ShortcutFocusReason);   // an empty state: nothing to work on there
 }
 
 MainWindow::View MainWindow::currentView() const

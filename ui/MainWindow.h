@@ -52,6 +52,7 @@ public:
 
     /// The pages. The values are stable (not the side-bar order, see pages()).
     enum class View { Results, Issues, Register, Templates, Assets, Compare, Dashboard, Assessments };
+    /// Shows the page and moves keyboard focus into it (its main table or first control).
     void showView(View view);
     [[nodiscard]] View currentView() const;
     [[nodiscard]] IssuesView *issuesView() const { return m_issues; }
@@ -104,11 +105,14 @@ private:
     void selectRun(qint64 runId);
     void showResult(const StoredResult &result);
     [[nodiscard]] QWidget *pageOf(View view) const;
+    /// Keyboard focus into the shown page (PageFocus).
+    void focusCurrentPage();
 
     struct Page {
         View view;
         QString sideBarText;
         QString menuText;   ///< View menu, with its mnemonic
+        QString mainControl;  ///< object name of the widget that gets focus when the page is shown
     };
     /// The pages in side-bar order, which is also the order of Ctrl+0…Ctrl+7.
     [[nodiscard]] static QList<Page> pages();

@@ -221,6 +221,43 @@ private slots:
                                     QStringLiteral("Waivers and Attestations=Ctrl+6"), QStringLiteral("Compare Runs=Ctrl+7")}));
     }
 
+    /// After Ctrl+N the keyboard is in the page: its main table (or, in an empty state, its first
+    /// control; the side bar when the page has none, as the register without waivers).
+    /// Arrow keys in the side bar browse the pages there; Enter goes into the page.
+    void showingAPageMovesFocusIntoIt()
+    {
+        QTemporaryDir dir;
+        const QString project = makeProject(dir.path());
+        MainWindow window;
+        QSignalSpy loaded(&window, &MainWindow::projectLoaded);
+        QVERIFY(showActive(&window));
+        window.openProject(project);
+        QTRY_VERIFY_WITH_TIMEOUT(loaded.count() > 0, 10000);
+        QTest::qWait(300);   // the pages' own loads (empty states or tables)
+
+        const QStringList expected{QStringLiteral("scoreTrendChart"), QStringLiteral("assetTable"),
+                                   QStringLiteral("templateTable"),   QStringLiteral("assessmentRuns"),
+                                   QStringLiteral("resultTable"),     QStringLiteral("issueTable"),
+                                   QStringLiteral("sideBar"),         QStringLiteral("sideBar")};
+        // (The project has no waiver and one run: the register and Compare show empty states.)
+        auto *sideBar = window.findChild<QListWidget *>(QStringLiteral("sideBar"));
+        sideBar->setFocus();
+        for (int n = 0; n < expected.size(); ++n) {   // each from the control the previous one focused
+            QTest::keySequence(&window, QKeySequence(Qt::CTRL | Qt::Key(Qt::Key_0 + n)));
+            QWidget *focus = QApplication::focusWidget();
+            QVERIFY2(focus, qPrintable(expected[n]));
+            QCOMPARE(focus->objectName(), expected[n]);
+        }
+
+        sideBar->setFocus();
+        sideBar->setCurrentRow(0);
+        QTest::keyClick(sideBar, Qt::Key_Down);
+        QCOMPARE(window.currentView(), MainWindow::View::Assets);
+        QCOMPARE(QApplication::focusWidget(), sideBar);
+        QTest::keyClick(sideBar, Qt::Key_Return);
+        QCOMPARE(QApplication::focusWidget()->objectName(), QStringLiteral("assetTable"));
+    }
+
     void refusesAFileThatIsNotAProject()
     {
         QTemporaryDir dir;
