@@ -12,6 +12,7 @@
 #include "TemplatesView.h"
 #include "ReportDialog.h"
 #include "NewProjectWizard.h"
+#include "OpenProjectPrompt.h"
 #include "PageFocus.h"
 #include "RecentProjects.h"
 #include "ShortcutsDialog.h"
@@ -29,7 +30,6 @@
 #include <QCloseEvent>
 #include <QComboBox>
 #include <QFileInfo>
-#include <QFileDialog>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QItemSelectionModel>
@@ -252,10 +252,11 @@ void MainWindow::buildUi()
 
 void MainWindow::chooseProject()
 {
-    const QString path = QFileDialog::getOpenFileName(this, tr("Open Project"), {},
-                                                      tr("Triad projects (*.triad);;All files (*)"));
-    if (!path.isEmpty())
-        openProject(path);
+    QPointer<MainWindow> self(this);
+    OpenProjectPrompt::ask(this, [self](const QString &path) {
+        if (self)
+            self->openProject(path);
+    });
 }
 
 void MainWindow::showMessage(const QString &text)

@@ -100,6 +100,7 @@ private:
     void buildVaultControls(QMenu *file);
     void fillRecentMenu();
     void buildThemeAndHelpMenus(QMenu *view);
+    /// File › Open Project…: the file dialog (OpenProjectPrompt), then the chosen project opens.
     void chooseProject();
     void showMessage(const QString &text);
     void selectRun(qint64 runId);

@@ -1,6 +1,7 @@
 // The main window on a real project file, offscreen.
 #include "db/ProjectDatabase.h"
 #include "ui/MainWindow.h"
+#include "ui/OpenProjectPrompt.h"
 #include "ui/ShortcutsDialog.h"
 #include "ui/models/ResultTableModel.h"
 #include "ui/models/RunListModel.h"
@@ -8,6 +9,8 @@
 #include <QAbstractItemModelTester>
 #include <QApplication>
 #include <QComboBox>
+#include <QFileDialog>
+#include <QPointer>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
@@ -256,6 +259,53 @@ private slots:
         QCOMPARE(QApplication::focusWidget(), sideBar);
         QTest::keyClick(sideBar, Qt::Key_Return);
         QCOMPARE(QApplication::focusWidget()->objectName(), QStringLiteral("assetTable"));
+    }
+
+    /// File › Open Project (Ctrl+O) opens its file dialog with open(): the call returns while the
+    /// dialog is up (no nested event loop), and choosing a file opens the project. Scripted
+    /// through OpenProjectPrompt, then once for real with the dialog shown.
+    void openProjectDialogDoesNotBlock()
+    {
+        QTemporaryDir dir;
+        const QString project = makeProject(dir.path());
+        MainWindow window;
+        QSignalSpy loaded(&window, &MainWindow::projectLoaded);
+        QVERIFY(showActive(&window));
+
+        // Cancelled: nothing opens, nothing is left behind.
+        bool asked = false;
+        OpenProjectPrompt::setNextScript([&](QFileDialog &dialog) {
+            asked = dialog.fileMode() == QFileDialog::ExistingFile && dialog.acceptMode() == QFileDialog::AcceptOpen
+                    && dialog.nameFilters().value(0).contains(QStringLiteral("*.triad"));
+            return false;   // Cancel
+        });
+        QTest::keySequence(&window, QKeySequence::Open);
+        QVERIFY(asked);
+        QTRY_VERIFY(!window.findChild<QFileDialog *>());
+        QVERIFY(window.projectPath().isEmpty());
+
+        // A project chosen.
+        OpenProjectPrompt::setNextScript([&](QFileDialog &dialog) {
+            dialog.selectFile(project);
+            return true;
+        });
+        QTest::keySequence(&window, QKeySequence::Open);
+        QTRY_VERIFY_WITH_TIMEOUT(loaded.count() > 0, 10000);
+        QCOMPARE(window.projectPath(), project);
+        window.closeProject();
+        loaded.clear();
+
+        // Unscripted: the key press returns with the dialog shown and window-modal.
+        QTest::keySequence(&window, QKeySequence::Open);
+        QPointer<QFileDialog> dialog = window.findChild<QFileDialog *>(QStringLiteral("openProjectDialog"));
+        QVERIFY(dialog);
+        QVERIFY(dialog->isVisible());
+        QCOMPARE(dialog->windowModality(), Qt::WindowModal);
+        QVERIFY(loaded.isEmpty());
+        dialog->selectFile(project);
+        static_cast<QDialog *>(dialog.data())->accept();   // what its Open button does
+        QTRY_VERIFY_WITH_TIMEOUT(loaded.count() > 0, 10000);
+        QTRY_VERIFY(!dialog);   // deleted when closed
     }
 
     void refusesAFileThatIsNotAProject()
