@@ -110,6 +110,7 @@ void MainWindow::buildUi()
     m_stack->addWidget(m_startPage);
     connect(m_startPage, &StartPage::newProjectRequested, this, &MainWindow::newProject);
     connect(m_startPage, &StartPage::openProjectRequested, this, &MainWindow::chooseProject);
+    connect(m_startPage, &StartPage::browseTemplatesRequested, this, &MainWindow::browseTemplates);
     connect(m_startPage, &StartPage::projectChosen, this, &MainWindow::openProject);
 
     auto *workspace = new QWidget(m_stack);
@@ -261,6 +262,7 @@ void MainWindow::chooseProject()
 
 void MainWindow::showMessage(const QString &text)
 {
+    setBrowsingTemplates(false);
     m_startPage->setMessage(text);
     m_startPage->reloadRecent();
     m_stack->setCurrentWidget(m_startPage);
@@ -282,6 +284,7 @@ void MainWindow::openProject(const QString &path)
         RecentProjects::add(path, snapshot->info.name);
         self->m_startPage->setMessage({});
         self->setWindowTitle(tr("%1 — Triad").arg(snapshot->info.name));
+        self->setBrowsingTemplates(false);
         self->m_runs->setRuns(snapshot->runs);
         self->m_runView->resizeColumnsToContents();
         self->m_stack->setCurrentIndex(1);
@@ -356,6 +359,8 @@ QWidget *MainWindow::pageOf(View view) const
 
 void MainWindow::showView(View view)
 {
+    if (m_browsingTemplates && view != View::Templates)
+        return;   // the other pages need a project
     m_sideBar->setCurrentRow(m_pages->indexOf(pageOf(view)));
     focusCurrentPage();
 }
@@ -559,11 +564,35 @@ void MainWindow::closeProject()
     m_issues->clear();
     m_register->clear();
     m_vault->setProject({});    // a closed project's secrets do not stay in memory
+    setBrowsingTemplates(false);
     setWindowTitle(tr("Triad"));
     m_startPage->setMessage({});
     m_startPage->reloadRecent();
     m_stack->setCurrentWidget(m_startPage);
     statusBar()->showMessage(tr("Ready"));
+}
+
+void MainWindow::browseTemplates()
+{
+    if (!m_projectPath.isEmpty()) {
+        showView(View::Templates);
+        return;
+    }
+    setBrowsingTemplates(true);
+    setWindowTitle(tr("Template Library — Triad"));
+    m_stack->setCurrentIndex(1);
+    showView(View::Templates);
+}
+
+void MainWindow::setBrowsingTemplates(bool browsing)
+{
+    if (m_browsingTemplates && !browsing)
+        m_sideBar->setCurrentRow(m_pages->indexOf(m_dashboard));   // a project opens on its landing page
+    m_browsingTemplates = browsing;
+    const int templatesRow = m_pages->indexOf(m_templates);
+    for (int row = 0; row < m_sideBar->count(); ++row)
+        m_sideBar->setRowHidden(row, browsing && row != templatesRow);
+    m_templates->setReadOnly(browsing);
 }
 
 void MainWindow::closeEvent(QCloseEvent *event)

@@ -70,6 +70,10 @@ public:
     void newProject();
     /// File › Close Project: back to the start page.
     void closeProject();
+    /// Start page › Browse Templates: the Templates page, read-only, without a project; the other
+    /// pages leave the side bar until a project is opened.
+    void browseTemplates();
+    [[nodiscard]] bool isBrowsingTemplates() const { return m_browsingTemplates; }
     [[nodiscard]] DashboardView *dashboardView() const { return m_dashboard; }
     [[nodiscard]] AssessmentsView *assessmentsView() const { return m_assessments; }
 
@@ -108,6 +112,7 @@ private:
     [[nodiscard]] QWidget *pageOf(View view) const;
     /// Keyboard focus into the shown page (PageFocus).
     void focusCurrentPage();
+    void setBrowsingTemplates(bool browsing);
 
     struct Page {
         View view;
@@ -146,6 +151,7 @@ private:
     ProjectVault *m_vault = nullptr;    ///< the open project's credential vault, shared by the pages
     QAction *m_lockVault = nullptr;
     QLabel *m_vaultState = nullptr;
+    bool m_browsingTemplates = false;   ///< the workspace shows the Templates page without a project
     QTableView *m_runView = nullptr;
     QTableView *m_resultView = nullptr;
     QTextBrowser *m_detail = nullptr;

@@ -490,7 +490,8 @@ private slots:
         const QStringList chain = tabChain();
         qInfo().noquote() << "start" << chain.join(QStringLiteral(" > "));
         QCOMPARE(chain, (QStringList{QStringLiteral("newProjectButton"), QStringLiteral("openProjectButton"),
-                                     QStringLiteral("scanThisComputerButton"), QStringLiteral("recentProjects"),
+                                     QStringLiteral("scanThisComputerButton"), QStringLiteral("browseTemplatesButton"),
+                                     QStringLiteral("recentProjects"),
                                      QStringLiteral("openRecentButton"), QStringLiteral("removeRecentButton")}));
     }
 
