@@ -474,6 +474,10 @@ private slots:
         QVERIFY(!tabs->isTabEnabled(1));
         QCOMPARE(tabs->currentIndex(), 0);
         QTRY_VERIFY(window.templatesView()->treeModel()->rowCount() > 0);
+        if (const QString shots = qEnvironmentVariable("TRIAD_UI_SCREENSHOT_DIR"); !shots.isEmpty()) {
+            window.resize(1400, 860);
+            QVERIFY(window.grab().save(shots + QStringLiteral("/templates-browse.png")));
+        }
         // Pages that need a project stay away.
         QTest::keySequence(&window, QKeySequence(Qt::CTRL | Qt::Key_1));
         QCOMPARE(window.currentView(), MainWindow::View::Templates);
