@@ -184,7 +184,8 @@ void DashboardView::showData(const DashboardData &data)
     for (int n : data.openBySeverity)
         open += n;
     m_summary->setText(
-        tr("%n run(s) · latest: run %1, %2, %3 · %4 open issue(s) · click a bar or a cell (or choose it with the arrow keys and press Enter) to list its issues",
+        tr("%n run(s) · latest: run %1, %2, %3 · %4 open issue(s) · click a bar or a cell (or choose it "
+           "with the arrow keys and press Enter) to list its issues",
            nullptr, int(data.runs.size()))
             .arg(latest.id)
             .arg(latest.templateId.toHtmlEscaped(),

@@ -198,7 +198,8 @@ void MainWindow::buildUi()
     // Ctrl+0 to Ctrl+7 in side-bar order: the keys count down the side bar.
     const QList<Page> shownPages = pages();
     for (int n = 0; n < shownPages.size(); ++n) {
-        QAction *action = view->addAction(shownPages[n].menuText, this, [this, v = shownPages[n].view] { showView(v); });
+        QAction *action
+            = view->addAction(shownPages[n].menuText, this, [this, v = shownPages[n].view] { showView(v); });
         action->setShortcut(QKeySequence(Qt::CTRL | Qt::Key(Qt::Key_0 + n)));
     }
     view->addSeparator();
@@ -330,14 +331,16 @@ QList<MainWindow::Page> MainWindow::pages()
 {
     // mainControl: where focus goes when the page is shown (PageFocus falls back to the first
     // control of the page when it is hidden, e.g. in an empty state).
-    return {{View::Dashboard, tr("Dashboard"), tr("&Dashboard"), QStringLiteral("scoreTrendChart")},
-            {View::Assets, tr("Assets"), tr("&Assets"), QStringLiteral("assetTable")},
-            {View::Templates, tr("Templates"), tr("&Templates and Tailoring"), QStringLiteral("templateTable")},
-            {View::Assessments, tr("Assessments"), tr("A&ssessments"), QStringLiteral("assessmentRuns")},
-            {View::Results, tr("Runs & results"), tr("&Runs and Results"), QStringLiteral("resultTable")},
-            {View::Issues, tr("Issues"), tr("&Issues"), QStringLiteral("issueTable")},
-            {View::Register, tr("Waivers & attestations"), tr("&Waivers and Attestations"), QStringLiteral("waiverTable")},
-            {View::Compare, tr("Compare runs"), tr("&Compare Runs"), QStringLiteral("compareTable")}};
+    return {
+        {View::Dashboard, tr("Dashboard"), tr("&Dashboard"), QStringLiteral("scoreTrendChart")},
+        {View::Assets, tr("Assets"), tr("&Assets"), QStringLiteral("assetTable")},
+        {View::Templates, tr("Templates"), tr("&Templates and Tailoring"), QStringLiteral("templateTable")},
+        {View::Assessments, tr("Assessments"), tr("A&ssessments"), QStringLiteral("assessmentRuns")},
+        {View::Results, tr("Runs & results"), tr("&Runs and Results"), QStringLiteral("resultTable")},
+        {View::Issues, tr("Issues"), tr("&Issues"), QStringLiteral("issueTable")},
+        {View::Register, tr("Waivers & attestations"), tr("&Waivers and Attestations"),
+         QStringLiteral("waiverTable")},
+        {View::Compare, tr("Compare runs"), tr("&Compare Runs"), QStringLiteral("compareTable")}};
 }
 
 // Pages are found by widget, not by side-bar row, so that moving a page in the side bar leaves

@@ -19,10 +19,11 @@ QFileDialog *ask(QWidget *parent, std::function<void(const QString &path)> chose
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     dialog->setAcceptMode(QFileDialog::AcceptOpen);
     dialog->setFileMode(QFileDialog::ExistingFile);
-    QObject::connect(dialog, &QFileDialog::fileSelected, dialog, [chosen = std::move(chosen)](const QString &path) {
-        if (!path.isEmpty())
-            chosen(path);
-    });
+    QObject::connect(dialog, &QFileDialog::fileSelected, dialog,
+                     [chosen = std::move(chosen)](const QString &path) {
+                         if (!path.isEmpty())
+                             chosen(path);
+                     });
     if (Script script = PromptScript<QFileDialog>::take()) {
         // Scripted: the dialog's own accept() (protected in QFileDialog, public in QDialog) checks
         // the file and emits fileSelected, as its Open button does.

@@ -266,7 +266,8 @@ void TemplatesView::setReadOnly(bool readOnly)
     if (readOnly)
         m_tabs->setCurrentIndex(0);
     m_tabs->setTabEnabled(tailoring, !readOnly);
-    m_tabs->setTabToolTip(tailoring, readOnly ? tr("Open a project to tailor a template: tailorings are kept in the project")
+    m_tabs->setTabToolTip(tailoring, readOnly ? tr("Open a project to tailor a template: tailorings are kept "
+                                                   "in the project")
                                               : QString());
 }
 

@@ -120,7 +120,7 @@ void KeyboardChartView::keyPressEvent(QKeyEvent *event)
         return;
     }
     if (bars.isEmpty())
-        return;   // a line chart: nothing to choose, and no scrolling either
+        return; // a line chart: nothing to choose, and no scrolling either
     choose(bars.at(next));
 }
 
