@@ -42,6 +42,12 @@ shot --project "$tmp/fleet.triad" --view assets --screenshot "$out/assets.png"
 shot --project "$tmp/fresh.triad" --view assets --screenshot "$out/assets-one.png"
 QT_QPA_PLATFORM=offscreen TRIAD_UI_SCREENSHOT_DIR="$(cd "$out" && pwd)" \
     "$build/tests/ui/tst_issues_view" waiverDialogScreenshot >/dev/null
+# The severity chart chosen from the keyboard (focus frame, highlighted bar) and the template
+# library browsed from the start page without a project.
+QT_QPA_PLATFORM=offscreen TRIAD_UI_SCREENSHOT_DIR="$(cd "$out" && pwd)" \
+    "$build/tests/ui/tst_dashboard" keyboardChoosesABarAndEnterOpensItsIssues >/dev/null
+QT_QPA_PLATFORM=offscreen TRIAD_UI_SCREENSHOT_DIR="$(cd "$out" && pwd)" \
+    "$build/tests/ui/tst_start_page" templatesCanBeBrowsedWithoutAProject >/dev/null
 shot --project "$tmp/fleet.triad" --view templates --screenshot "$out/templates.png"
 shot --project "$tmp/fleet.triad" --view tailoring --screenshot "$out/tailoring.png"
 QT_QPA_PLATFORM=offscreen TRIAD_UI_SCREENSHOT_DIR="$(cd "$out" && pwd)" \

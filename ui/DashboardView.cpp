@@ -2,6 +2,7 @@
 
 #include "charts/DashboardCharts.h"
 #include "charts/HeatMapWidget.h"
+#include "charts/KeyboardChartView.h"
 
 #include <QChart>
 #include <QChartView>
@@ -50,7 +51,8 @@ void DashboardView::buildUi()
     auto *grid = new QGridLayout(charts);
     grid->setContentsMargins(0, 0, 0, 0);
     auto makeView = [charts](const char *name, const QString &accessibleName) {
-        auto *view = new QChartView(charts);
+        // Keyboard users choose a bar with the arrow keys and press Enter for what a click does.
+        auto *view = new KeyboardChartView(charts);
         view->setObjectName(QLatin1String(name));
         view->setAccessibleName(accessibleName);
         view->setRenderHint(QPainter::Antialiasing);
@@ -182,7 +184,8 @@ void DashboardView::showData(const DashboardData &data)
     for (int n : data.openBySeverity)
         open += n;
     m_summary->setText(
-        tr("%n run(s) · latest: run %1, %2, %3 · %4 open issue(s) · click a bar or a cell to list its issues",
+        tr("%n run(s) · latest: run %1, %2, %3 · %4 open issue(s) · click a bar or a cell (or choose it "
+           "with the arrow keys and press Enter) to list its issues",
            nullptr, int(data.runs.size()))
             .arg(latest.id)
             .arg(latest.templateId.toHtmlEscaped(),

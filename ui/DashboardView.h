@@ -16,7 +16,8 @@ class HeatMapWidget;
 /// The landing page of an open project: score trend per template, issues opened / fixed /
 /// regressed per run, open issues by severity, the top failing checks and an asset x requirement
 /// heat map of the latest run. Everything is aggregated in SQL on a worker thread. Clicking a
-/// bar or a cell asks for the Issues view filtered by it (issuesRequested).
+/// bar or a cell, or choosing it with the arrow keys and pressing Enter, asks for the Issues view
+/// filtered by it (issuesRequested).
 class DashboardView final : public QWidget {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(DashboardView)

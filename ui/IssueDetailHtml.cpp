@@ -2,6 +2,7 @@
 
 #include "CheckDetailHtml.h"
 #include "IssuesView.h"
+#include "Theme.h"
 
 namespace triad {
 namespace {
@@ -16,12 +17,12 @@ QString eventColor(IssueEvent event)
     switch (event) {
     case IssueEvent::Opened:
     case IssueEvent::Regressed:
-        return QStringLiteral("#c62828");
+        return Theme::color(Theme::Tone::Bad).name();
     case IssueEvent::Fixed:
-        return QStringLiteral("#2e7d32");
+        return Theme::color(Theme::Tone::Good).name();
     case IssueEvent::Waived:
     case IssueEvent::Unwaived:
-        return QStringLiteral("#6a1b9a");
+        return Theme::color(Theme::Tone::Waived).name();
     }
     return {};
 }

@@ -2,12 +2,14 @@
 
 #include "IssueDetailHtml.h"
 #include "IssueQueries.h"
+#include "Theme.h"
 #include "WaiverDialog.h"
 #include "engine/Catalog.h"
 #include "models/IssueTableModel.h"
 
 #include <QAction>
 #include <QComboBox>
+#include <QEvent>
 #include <QCompleter>
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -546,6 +548,9 @@ void IssuesView::showIssue(int row)
 
 void IssuesView::showDetail(const IssueRecord &issue, const IssueDetail *detail)
 {
+    // Kept so that a theme change can draw the pane again in the new palette's colours.
+    m_detailIssue = issue;
+    m_detailData = detail ? std::make_shared<const IssueDetail>(*detail) : nullptr;
     m_detail->setHtml(issueDetailHtml(issue, detail, m_runTimes, m_catalog.get()));
 }
 
@@ -581,8 +586,29 @@ void IssuesView::waiveSelected()
 void IssuesView::setStatus(const QString &text, bool error)
 {
     m_status->setText(text);
-    m_status->setStyleSheet(error ? QStringLiteral("color: #c62828;") : QString());
+    m_statusIsError = error;
+    colourStatus();
     m_status->setVisible(!text.isEmpty());
+}
+
+void IssuesView::colourStatus()
+{
+    // A palette colour rather than a style sheet, set again on a theme change (changeEvent).
+    QPalette palette;   // only the roles set here override the inherited palette
+    if (m_statusIsError)
+        palette.setColor(QPalette::WindowText, Theme::color(Theme::Tone::Bad));
+    m_status->setPalette(palette);
+}
+
+void IssuesView::changeEvent(QEvent *event)
+{
+    QWidget::changeEvent(event);
+    if (event->type() != QEvent::PaletteChange)
+        return;
+    colourStatus();
+    if (m_detailIssue && m_detailIssue->id == m_shownIssue)
+        m_detail->setHtml(issueDetailHtml(*m_detailIssue, m_detailData.get(), m_runTimes,
+                                          m_catalog.get()));
 }
 
 } // namespace triad

@@ -7,6 +7,7 @@
 #include <QWidget>
 
 #include <memory>
+#include <optional>
 
 class QAction;
 class QComboBox;
@@ -65,6 +66,9 @@ signals:
     void detailShown(qint64 issueId);
     void waiverAdded(qint64 waiverId);
 
+protected:
+    void changeEvent(QEvent *event) override;
+
 private:
     void buildUi();
     void applyFilter();
@@ -73,6 +77,7 @@ private:
     void showDetail(const IssueRecord &issue, const IssueDetail *detail);
     void waiveSelected();
     void setStatus(const QString &text, bool error = false);
+    void colourStatus();
     void updateScope();
     void updateRequirementCompleter();
     [[nodiscard]] QString requirementEmptyText() const;
@@ -90,6 +95,9 @@ private:
     int m_runCount = 0;
     int m_assetCount = 0;
     qint64 m_shownIssue = 0;
+    std::optional<IssueRecord> m_detailIssue;  ///< what the detail pane shows
+    std::shared_ptr<const IssueDetail> m_detailData;
+    bool m_statusIsError = false;
     IssueTableModel *m_model = nullptr;
     QComboBox *m_state = nullptr;
     QComboBox *m_severity = nullptr;

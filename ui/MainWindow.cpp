@@ -12,6 +12,8 @@
 #include "TemplatesView.h"
 #include "ReportDialog.h"
 #include "NewProjectWizard.h"
+#include "OpenProjectPrompt.h"
+#include "PageFocus.h"
 #include "RecentProjects.h"
 #include "ShortcutsDialog.h"
 #include "ProjectVault.h"
@@ -28,7 +30,6 @@
 #include <QCloseEvent>
 #include <QComboBox>
 #include <QFileInfo>
-#include <QFileDialog>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QItemSelectionModel>
@@ -109,6 +110,7 @@ void MainWindow::buildUi()
     m_stack->addWidget(m_startPage);
     connect(m_startPage, &StartPage::newProjectRequested, this, &MainWindow::newProject);
     connect(m_startPage, &StartPage::openProjectRequested, this, &MainWindow::chooseProject);
+    connect(m_startPage, &StartPage::browseTemplatesRequested, this, &MainWindow::browseTemplates);
     connect(m_startPage, &StartPage::projectChosen, this, &MainWindow::openProject);
 
     auto *workspace = new QWidget(m_stack);
@@ -116,12 +118,6 @@ void MainWindow::buildUi()
     workspaceLayout->setContentsMargins(4, 4, 4, 4);
     m_sideBar = new QListWidget(workspace);
     m_sideBar->setObjectName(QStringLiteral("sideBar"));
-    m_sideBar->addItems({tr("Runs & results"), tr("Issues"), tr("Waivers & attestations")});
-    m_sideBar->addItem(tr("Templates"));
-    m_sideBar->addItem(tr("Assets"));
-    m_sideBar->addItem(tr("Compare runs"));
-    m_sideBar->addItem(tr("Assessments"));
-    m_sideBar->setFixedWidth(m_sideBar->sizeHintForColumn(0) + 24);
     m_sideBar->setFrameShape(QFrame::NoFrame);
     m_sideBar->setSpacing(2);
     m_pages = new QStackedWidget(workspace);
@@ -178,23 +174,20 @@ void MainWindow::buildUi()
     right->setStretchFactor(1, 2);
     splitter->setStretchFactor(1, 1);
     m_resultsPage->addWidget(splitter);
-    m_pages->addWidget(m_resultsPage);
     m_issues = new IssuesView(m_pages);
-    m_pages->addWidget(m_issues);
     m_register = new RegisterView(m_pages);
-    m_pages->addWidget(m_register);
     m_templates = new TemplatesView(m_pages);
-    m_pages->addWidget(m_templates);
     m_assets = new AssetsView(m_pages);
-    m_pages->addWidget(m_assets);
     m_compare = new CompareView(m_pages);
-    m_pages->addWidget(m_compare);
-    // The dashboard is the landing page of an open project: first in the side bar.
     m_dashboard = new DashboardView(m_pages);
-    m_pages->insertWidget(0, m_dashboard);
-    m_sideBar->insertItem(0, tr("Dashboard"));
     m_assessments = new AssessmentsView(m_pages);
-    m_pages->addWidget(m_assessments);
+    // The side bar follows an engagement: look at the dashboard, list the assets, choose and
+    // tailor a template, assess, then read the results and issues, waive, and compare runs.
+    for (const Page &page : pages()) {
+        m_pages->addWidget(pageOf(page.view));
+        m_sideBar->addItem(page.sideBarText);
+    }
+    m_sideBar->setFixedWidth(m_sideBar->sizeHintForColumn(0) + 24);
     // One unlocked vault per open project, whichever page asked for it first.
     m_assets->setVault(m_vault);
     m_assessments->setVault(m_vault);
@@ -202,29 +195,20 @@ void MainWindow::buildUi()
     setCentralWidget(m_stack);
 
     QMenu *view = menuBar()->addMenu(tr("&View"));
-    const QList<std::pair<QString, View>> views{
-        {tr("&Runs and Results"), View::Results}, {tr("&Issues"), View::Issues}, {tr("&Waivers and Attestations"), View::Register}};
-    for (int n = 0; n < views.size(); ++n) {
-        QAction *action = view->addAction(views[n].first, this, [this, v = views[n].second] { showView(v); });
-        action->setShortcut(QKeySequence(Qt::CTRL | Qt::Key(Qt::Key_1 + n)));
+    // Ctrl+0 to Ctrl+7 in side-bar order: the keys count down the side bar.
+    const QList<Page> shownPages = pages();
+    for (int n = 0; n < shownPages.size(); ++n) {
+        QAction *action
+            = view->addAction(shownPages[n].menuText, this, [this, v = shownPages[n].view] { showView(v); });
+        action->setShortcut(QKeySequence(Qt::CTRL | Qt::Key(Qt::Key_0 + n)));
     }
-    QAction *templatesAction = view->addAction(tr("&Templates and Tailoring"), this, [this] { showView(View::Templates); });
-    templatesAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_4));
-    QAction *assets = view->addAction(tr("&Assets"), this, [this] { showView(View::Assets); });
-    assets->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_5));
-    QAction *compareRuns = view->addAction(tr("&Compare Runs"), this, [this] { showView(View::Compare); });
-    compareRuns->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_6));
-    QAction *dashboard = new QAction(tr("&Dashboard"), view);
-    dashboard->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_0));
-    connect(dashboard, &QAction::triggered, this, [this] { showView(View::Dashboard); });
-    view->insertAction(view->actions().value(0), dashboard);
-    view->addAction(tr("A&ssessments"), this, [this] { showView(View::Assessments); })->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_7));
     view->addSeparator();
     view->addAction(m_issues->waiveAction());
     view->addAction(m_assessments->newAssessmentAction());
     view->addAction(m_assessments->cancelAction());
     buildThemeAndHelpMenus(view);
     connect(m_sideBar, &QListWidget::currentRowChanged, m_pages, &QStackedWidget::setCurrentIndex);
+    connect(m_sideBar, &QListWidget::activated, this, &MainWindow::focusCurrentPage);
     m_sideBar->setCurrentRow(0);
     connect(m_issues, &IssuesView::issuesLoaded, this, &MainWindow::issuesLoaded);
     connect(m_issues, &IssuesView::detailShown, this, &MainWindow::issueDetailShown);
@@ -270,14 +254,16 @@ void MainWindow::buildUi()
 
 void MainWindow::chooseProject()
 {
-    const QString path = QFileDialog::getOpenFileName(this, tr("Open Project"), {},
-                                                      tr("Triad projects (*.triad);;All files (*)"));
-    if (!path.isEmpty())
-        openProject(path);
+    QPointer<MainWindow> self(this);
+    OpenProjectPrompt::ask(this, [self](const QString &path) {
+        if (self)
+            self->openProject(path);
+    });
 }
 
 void MainWindow::showMessage(const QString &text)
 {
+    setBrowsingTemplates(false);
     m_startPage->setMessage(text);
     m_startPage->reloadRecent();
     m_stack->setCurrentWidget(m_startPage);
@@ -299,6 +285,7 @@ void MainWindow::openProject(const QString &path)
         RecentProjects::add(path, snapshot->info.name);
         self->m_startPage->setMessage({});
         self->setWindowTitle(tr("%1 — Triad").arg(snapshot->info.name));
+        self->setBrowsingTemplates(false);
         self->m_runs->setRuns(snapshot->runs);
         self->m_runView->resizeColumnsToContents();
         self->m_stack->setCurrentIndex(1);
@@ -340,8 +327,24 @@ ReportDialog *MainWindow::openExportDialog()
     return dialog;
 }
 
-// Pages are found by widget, not by side-bar row, so that adding a page anywhere in the side bar
-// leaves the View values alone.
+QList<MainWindow::Page> MainWindow::pages()
+{
+    // mainControl: where focus goes when the page is shown (PageFocus falls back to the first
+    // control of the page when it is hidden, e.g. in an empty state).
+    return {
+        {View::Dashboard, tr("Dashboard"), tr("&Dashboard"), QStringLiteral("scoreTrendChart")},
+        {View::Assets, tr("Assets"), tr("&Assets"), QStringLiteral("assetTable")},
+        {View::Templates, tr("Templates"), tr("&Templates and Tailoring"), QStringLiteral("templateTable")},
+        {View::Assessments, tr("Assessments"), tr("A&ssessments"), QStringLiteral("assessmentRuns")},
+        {View::Results, tr("Runs & results"), tr("&Runs and Results"), QStringLiteral("resultTable")},
+        {View::Issues, tr("Issues"), tr("&Issues"), QStringLiteral("issueTable")},
+        {View::Register, tr("Waivers & attestations"), tr("&Waivers and Attestations"),
+         QStringLiteral("waiverTable")},
+        {View::Compare, tr("Compare runs"), tr("&Compare Runs"), QStringLiteral("compareTable")}};
+}
+
+// Pages are found by widget, not by side-bar row, so that moving a page in the side bar leaves
+// the View values (used by main.cpp's --view and the tests) alone.
 QWidget *MainWindow::pageOf(View view) const
 {
     switch (view) {
@@ -359,15 +362,29 @@ QWidget *MainWindow::pageOf(View view) const
 
 void MainWindow::showView(View view)
 {
+    if (m_browsingTemplates && view != View::Templates)
+        return;   // the other pages need a project
     m_sideBar->setCurrentRow(m_pages->indexOf(pageOf(view)));
+    focusCurrentPage();
+}
+
+// Not on every side-bar row change: arrow keys in the side bar browse the pages and must keep
+// focus there; Enter on a row (or a shortcut) goes into the page.
+void MainWindow::focusCurrentPage()
+{
+    if (m_stack->currentWidget() == m_startPage)
+        return;
+    const View view = currentView();
+    for (const Page &page : pages())
+        if (page.view == view && !PageFocus::enter(pageOf(view), page.mainControl))
+            m_sideBar->setFocus(Qt::ShortcutFocusReason);   // an empty state: nothing to work on there
 }
 
 MainWindow::View MainWindow::currentView() const
 {
-    for (View view : {View::Dashboard, View::Results, View::Issues, View::Register, View::Templates, View::Assets, View::Compare,
-                      View::Assessments})
-        if (pageOf(view) == m_pages->currentWidget())
-            return view;
+    for (const Page &page : pages())
+        if (pageOf(page.view) == m_pages->currentWidget())
+            return page.view;
     return View::Dashboard;
 }
 
@@ -550,11 +567,35 @@ void MainWindow::closeProject()
     m_issues->clear();
     m_register->clear();
     m_vault->setProject({});    // a closed project's secrets do not stay in memory
+    setBrowsingTemplates(false);
     setWindowTitle(tr("Triad"));
     m_startPage->setMessage({});
     m_startPage->reloadRecent();
     m_stack->setCurrentWidget(m_startPage);
     statusBar()->showMessage(tr("Ready"));
+}
+
+void MainWindow::browseTemplates()
+{
+    if (!m_projectPath.isEmpty()) {
+        showView(View::Templates);
+        return;
+    }
+    setBrowsingTemplates(true);
+    setWindowTitle(tr("Template Library — Triad"));
+    m_stack->setCurrentIndex(1);
+    showView(View::Templates);
+}
+
+void MainWindow::setBrowsingTemplates(bool browsing)
+{
+    if (m_browsingTemplates && !browsing)
+        m_sideBar->setCurrentRow(m_pages->indexOf(m_dashboard));   // a project opens on its landing page
+    m_browsingTemplates = browsing;
+    const int templatesRow = m_pages->indexOf(m_templates);
+    for (int row = 0; row < m_sideBar->count(); ++row)
+        m_sideBar->setRowHidden(row, browsing && row != templatesRow);
+    m_templates->setReadOnly(browsing);
 }
 
 void MainWindow::closeEvent(QCloseEvent *event)

@@ -50,7 +50,9 @@ public:
     void openProject(const QString &path);
     [[nodiscard]] QString projectPath() const { return m_projectPath; }
 
+    /// The pages. The values are stable (not the side-bar order, see pages()).
     enum class View { Results, Issues, Register, Templates, Assets, Compare, Dashboard, Assessments };
+    /// Shows the page and moves keyboard focus into it (its main table or first control).
     void showView(View view);
     [[nodiscard]] View currentView() const;
     [[nodiscard]] IssuesView *issuesView() const { return m_issues; }
@@ -68,6 +70,10 @@ public:
     void newProject();
     /// File › Close Project: back to the start page.
     void closeProject();
+    /// Start page › Browse Templates: the Templates page, read-only, without a project; the other
+    /// pages leave the side bar until a project is opened.
+    void browseTemplates();
+    [[nodiscard]] bool isBrowsingTemplates() const { return m_browsingTemplates; }
     [[nodiscard]] DashboardView *dashboardView() const { return m_dashboard; }
     [[nodiscard]] AssessmentsView *assessmentsView() const { return m_assessments; }
 
@@ -98,11 +104,24 @@ private:
     void buildVaultControls(QMenu *file);
     void fillRecentMenu();
     void buildThemeAndHelpMenus(QMenu *view);
+    /// File › Open Project…: the file dialog (OpenProjectPrompt), then the chosen project opens.
     void chooseProject();
     void showMessage(const QString &text);
     void selectRun(qint64 runId);
     void showResult(const StoredResult &result);
     [[nodiscard]] QWidget *pageOf(View view) const;
+    /// Keyboard focus into the shown page (PageFocus).
+    void focusCurrentPage();
+    void setBrowsingTemplates(bool browsing);
+
+    struct Page {
+        View view;
+        QString sideBarText;
+        QString menuText;   ///< View menu, with its mnemonic
+        QString mainControl;  ///< object name of the widget that gets focus when the page is shown
+    };
+    /// The pages in side-bar order, which is also the order of Ctrl+0…Ctrl+7.
+    [[nodiscard]] static QList<Page> pages();
 
     std::shared_ptr<const Catalog> m_catalog;   ///< for remediation and verification texts
     QString m_projectPath;
@@ -132,6 +151,7 @@ private:
     ProjectVault *m_vault = nullptr;    ///< the open project's credential vault, shared by the pages
     QAction *m_lockVault = nullptr;
     QLabel *m_vaultState = nullptr;
+    bool m_browsingTemplates = false;   ///< the workspace shows the Templates page without a project
     QTableView *m_runView = nullptr;
     QTableView *m_resultView = nullptr;
     QTextBrowser *m_detail = nullptr;

@@ -138,7 +138,9 @@ void StartPage::buildUi()
     m_scanButton = new QPushButton(tr("&Scan This Computer"), start);
     m_scanButton->setObjectName(QStringLiteral("scanThisComputerButton"));
     m_scanButton->setDefault(true);
-    for (QPushButton *b : {m_newButton, m_openButton, m_scanButton})
+    m_browseButton = new QPushButton(tr("Browse &Templates"), start);
+    m_browseButton->setObjectName(QStringLiteral("browseTemplatesButton"));
+    for (QPushButton *b : {m_newButton, m_openButton, m_scanButton, m_browseButton})
         b->setMinimumHeight(b->sizeHint().height() + 8);
     startLayout->addWidget(m_newButton);
     startLayout->addWidget(wrapped(tr("Name the engagement and its customer, choose where the file goes, and set a "
@@ -171,6 +173,10 @@ void StartPage::buildUi()
     panelLayout->addWidget(m_scanStatus, 1, 0, 1, 2);
     m_scanPanel->hide();
     startLayout->addWidget(m_scanPanel);
+    startLayout->addSpacing(8);
+    startLayout->addWidget(m_browseButton);
+    startLayout->addWidget(wrapped(tr("Read the template library (requirements, checks, how to fix and verify them) "
+                                      "without a project."), start));
     startLayout->addStretch(1);
 
     auto *recent = new QWidget(this);
@@ -231,7 +237,8 @@ void StartPage::buildUi()
     setTabOrder(m_newButton, m_openButton);
     setTabOrder(m_openButton, m_scanButton);
     setTabOrder(m_scanButton, m_cancelScan);
-    setTabOrder(m_cancelScan, m_recentView);
+    setTabOrder(m_cancelScan, m_browseButton);
+    setTabOrder(m_browseButton, m_recentView);
     setTabOrder(m_recentView, m_openRecent);
     setTabOrder(m_openRecent, m_removeRecent);
 
@@ -244,6 +251,7 @@ void StartPage::buildUi()
     connect(m_newButton, &QPushButton::clicked, this, &StartPage::newProjectRequested);
     connect(m_openButton, &QPushButton::clicked, this, &StartPage::openProjectRequested);
     connect(m_scanButton, &QPushButton::clicked, this, &StartPage::startQuickScan);
+    connect(m_browseButton, &QPushButton::clicked, this, &StartPage::browseTemplatesRequested);
     connect(m_cancelScan, &QPushButton::clicked, this, [this] {
         m_cancelScan->setEnabled(false);
         m_scanStatus->setText(tr("Cancelling…"));

@@ -15,7 +15,8 @@ namespace triad {
 class RecentProjectsModel;
 
 /// What the main window shows when no project is open: New project, Open, the recent projects
-/// (missing files greyed out, removable), and "Scan this computer" with its progress and Cancel.
+/// (missing files greyed out, removable), "Scan this computer" with its progress and Cancel, and
+/// "Browse templates" (the template library, read-only, before any project exists).
 /// Errors (a project that could not be opened, a scan that failed) are shown here, in place.
 class StartPage final : public QWidget {
     Q_OBJECT
@@ -42,6 +43,8 @@ public:
 signals:
     void newProjectRequested();
     void openProjectRequested();
+    /// Read the template library without a project.
+    void browseTemplatesRequested();
     /// Open this project (a recent one, or the one a quick scan made).
     void projectChosen(const QString &path);
 
@@ -63,6 +66,7 @@ private:
     QPushButton *m_newButton = nullptr;
     QPushButton *m_openButton = nullptr;
     QPushButton *m_scanButton = nullptr;
+    QPushButton *m_browseButton = nullptr;
     QLabel *m_scanHelp = nullptr;
     QWidget *m_scanPanel = nullptr;
     QProgressBar *m_scanProgress = nullptr;

@@ -255,7 +255,20 @@ bool TemplatesView::selectItem(const QString &id)
 
 void TemplatesView::showTailoring()
 {
-    m_tabs->setCurrentWidget(m_editor);
+    if (!m_readOnly)
+        m_tabs->setCurrentWidget(m_editor);
+}
+
+void TemplatesView::setReadOnly(bool readOnly)
+{
+    m_readOnly = readOnly;
+    const int tailoring = m_tabs->indexOf(m_editor);
+    if (readOnly)
+        m_tabs->setCurrentIndex(0);
+    m_tabs->setTabEnabled(tailoring, !readOnly);
+    m_tabs->setTabToolTip(tailoring, readOnly ? tr("Open a project to tailor a template: tailorings are kept "
+                                                   "in the project")
+                                              : QString());
 }
 
 void TemplatesView::showItem(const QModelIndex &proxyIndex)

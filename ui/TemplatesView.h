@@ -42,6 +42,10 @@ public:
     bool selectItem(const QString &id);
     void setSearchText(const QString &text);
     void showTailoring();
+    /// Browsing without a project: the library only, the tailoring tab disabled (tailorings are
+    /// kept in a project).
+    void setReadOnly(bool readOnly);
+    [[nodiscard]] bool isReadOnly() const { return m_readOnly; }
 
     [[nodiscard]] TemplateListModel *templateModel() const { return m_templates; }
     [[nodiscard]] RequirementTreeModel *treeModel() const { return m_tree; }
@@ -75,6 +79,7 @@ private:
     QTreeView *m_treeView = nullptr;
     QTextBrowser *m_detail = nullptr;
     TailoringEditor *m_editor = nullptr;
+    bool m_readOnly = false;
 };
 
 } // namespace triad

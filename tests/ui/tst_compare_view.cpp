@@ -448,12 +448,12 @@ private slots:
         window.openProject(m_path);
         QVERIFY(arrived(compared));
         QVERIFY(compared.at(0).at(0).toInt() > 0);
-        // View › Compare Runs, Ctrl+6.
+        // View › Compare Runs, Ctrl+7 (the last page of the side bar).
         QAction *compareRuns = nullptr;
         for (QAction *menu : window.menuBar()->actions())
             if (menu->menu())
                 for (QAction *a : menu->menu()->actions())
-                    if (a->shortcut() == QKeySequence(Qt::CTRL | Qt::Key_6))
+                    if (a->shortcut() == QKeySequence(Qt::CTRL | Qt::Key_7))
                         compareRuns = a;
         QVERIFY(compareRuns);
         compareRuns->trigger();

@@ -1,7 +1,7 @@
 // The dashboard on a real project file: each chart holds the values the project's data give
 // (worked out by hand below and checked against the core's own counts), clicking a bar or a
-// heat-map cell opens the Issues view on exactly those issues, and a project without runs says
-// what to do next.
+// heat-map cell (or choosing it with the arrow keys and pressing Enter) opens the Issues view on
+// exactly those issues, and a project without runs says what to do next.
 #include "EventLoopStallMeter.h"
 #include "IssueProjectBuilder.h"
 #include "TestPaths.h"
@@ -11,10 +11,12 @@
 #include "ui/IssuesView.h"
 #include "ui/MainWindow.h"
 #include "ui/charts/HeatMapWidget.h"
+#include "ui/charts/KeyboardChartView.h"
 #include "ui/models/IssueTableModel.h"
 
 #include <QAbstractBarSeries>
 #include <QAbstractItemModelTester>
+#include <QApplication>
 #include <QBarCategoryAxis>
 #include <QBarSet>
 #include <QChart>
@@ -393,6 +395,72 @@ private slots:
             QVERIFY(caught(detail));
             QVERIFY(window.grab().save(dir + QStringLiteral("/issues-from-heat-map.png")));
         }
+    }
+
+    /// The same filters as the mouse, from the keyboard only: Ctrl+0, Tab to a chart, arrow keys to a
+    /// bar, Enter. The focused chart and the chosen bar are drawn differently.
+    void keyboardChoosesABarAndEnterOpensItsIssues()
+    {
+        MainWindow window;
+        window.resize(1500, 1000);
+        window.show();
+        window.activateWindow();
+        QApplication::setActiveWindow(&window);
+        QVERIFY(QTest::qWaitForWindowActive(&window));
+        QSignalSpy dashboard(&window, &MainWindow::dashboardLoaded);
+        window.openProject(m_fleet);
+        QVERIFY(caught(dashboard));
+        DashboardView *view = window.dashboardView();
+        IssuesView *issues = window.issuesView();
+        auto *severity = qobject_cast<KeyboardChartView *>(view->severityView());
+        auto *events = qobject_cast<KeyboardChartView *>(view->issueEventsView());
+        QVERIFY(severity && events);
+        const QImage unfocused = severity->grab().toImage();
+
+        QTest::keySequence(&window, QKeySequence(Qt::CTRL | Qt::Key_0));
+        QCOMPARE(QApplication::focusWidget(), view->scoreTrendView());
+        QTest::keyClick(QApplication::focusWidget(), Qt::Key_Tab);
+        QTest::keyClick(QApplication::focusWidget(), Qt::Key_Tab);
+        QCOMPARE(QApplication::focusWidget(), severity);
+        const QImage focused = severity->grab().toImage();
+        QVERIFY2(focused != unfocused, "the focused chart looks like an unfocused one");
+
+        // Top to bottom: critical (when any is open), high, ...
+        QBarSet *high = barSet(severity, QStringLiteral("high"));
+        for (int press = 0; press < 5 && severity->currentSet() != high; ++press)
+            QTest::keyClick(severity, Qt::Key_Down);
+        QCOMPARE(severity->currentSet(), high);
+        QCOMPARE(severity->currentIndex(), 3);   // the row of High, counted from the bottom
+        QVERIFY(high->isBarSelected(3));
+        QVERIFY2(severity->grab().toImage() != focused, "the chosen bar looks like the others");
+        if (const QString shots = qEnvironmentVariable("TRIAD_UI_SCREENSHOT_DIR"); !shots.isEmpty())
+            QVERIFY(window.grab().save(shots + QStringLiteral("/dashboard-keyboard.png")));
+
+        QSignalSpy loaded(issues, &IssuesView::issuesLoaded);
+        QTest::keyClick(severity, Qt::Key_Return);
+        QVERIFY(caught(loaded));
+        QCOMPARE(window.currentView(), MainWindow::View::Issues);
+        QVERIFY(issues->currentFilter().severity == Severity::High);
+        QCOMPARE(issues->currentFilter().states, QStringList {QStringLiteral("open")});
+        QCOMPARE(shownKeys(*issues->model()),
+                 (QStringList {kApp + QLatin1Char('/') + kRootLogin, kDb + QLatin1Char('/') + kRootLogin,
+                               kWeb + QLatin1Char('/') + kRootLogin}));
+        QVERIFY(!high->isBarSelected(3));   // the dashboard lost focus: no stale highlight
+
+        // A stacked bar: Right walks run by run, each stack from its first set; End is the last bar.
+        QTest::keySequence(&window, QKeySequence(Qt::CTRL | Qt::Key_0));
+        QTest::keyClick(QApplication::focusWidget(), Qt::Key_Tab);
+        QCOMPARE(QApplication::focusWidget(), events);
+        QBarSet *fixed = barSet(events, QStringLiteral("fixed"));
+        for (int press = 0; press < 20 && !(events->currentSet() == fixed && events->currentIndex() == 1); ++press)
+            QTest::keyClick(events, Qt::Key_Right);
+        QCOMPARE(events->currentSet(), fixed);
+        QCOMPARE(events->currentIndex(), 1);
+        loaded.clear();
+        QTest::keyClick(events, Qt::Key_Enter, Qt::KeypadModifier);
+        QVERIFY(caught(loaded));
+        QCOMPARE(shownKeys(*issues->model()), QStringList {kWeb + QLatin1Char('/') + kRootLogin});
+        QCOMPARE(issues->findChild<QLabel *>(QStringLiteral("issueScope"))->text(), QStringLiteral("Fixed in run 2"));
     }
 
     void requirementFilterResolvesThroughTheTemplates()

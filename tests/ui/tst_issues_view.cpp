@@ -7,12 +7,14 @@
 #include "ui/IssuesView.h"
 #include "ui/MainWindow.h"
 #include "ui/RegisterView.h"
+#include "ui/Theme.h"
 #include "ui/WaiverDialog.h"
 #include "ui/models/AttestationTableModel.h"
 #include "ui/models/IssueTableModel.h"
 #include "ui/models/WaiverTableModel.h"
 
 #include <QAbstractItemModelTester>
+#include <QApplication>
 #include <QComboBox>
 #include <QElapsedTimer>
 #include <QLabel>
@@ -28,6 +30,8 @@
 #include <QTest>
 #include <QTextBrowser>
 #include <QTimer>
+
+#include <cmath>
 
 using namespace triad;
 using triad::test::IssueProjectBuilder;
@@ -109,12 +113,80 @@ QStringList shownKeys(const IssueTableModel &model)
     return keys;
 }
 
+/// WCAG 2 contrast ratio of two colours (1 to 21); 3 is the least for large or bold text and marks.
+double contrastRatio(const QColor &a, const QColor &b)
+{
+    auto luminance = [](const QColor &c) {
+        auto channel = [](double v) { return v <= 0.03928 ? v / 12.92 : std::pow((v + 0.055) / 1.055, 2.4); };
+        return 0.2126 * channel(c.redF()) + 0.7152 * channel(c.greenF()) + 0.0722 * channel(c.blueF());
+    };
+    const double la = luminance(a);
+    const double lb = luminance(b);
+    return (std::max(la, lb) + 0.05) / (std::min(la, lb) + 0.05);
+}
+
 } // namespace
 
 class TestIssuesView final : public QObject {
     Q_OBJECT
 private slots:
     void initTestCase() { QStandardPaths::setTestModeEnabled(true); }
+
+    /// The state colours (open, fixed, waived) come from the theme: another shade in the dark theme,
+    /// and readable on the table's base colour in both (contrast ratio at least 3). The detail
+    /// pane's history is drawn again in the new shades when the theme changes.
+    void stateColoursFollowTheTheme()
+    {
+        QTemporaryDir dir;
+        const QString path = makeLifecycleProject(dir.path());
+        IssuesView view;
+        view.resize(1200, 700);
+        view.show();
+        QSignalSpy loaded(&view, &IssuesView::issuesLoaded);
+        view.setProject(path, assetsOf(path), runsOf(path));
+        QVERIFY(caught(loaded));
+        QVERIFY(chooseAndWait(view, "issueStateFilter", QStringLiteral("All states")));
+        const IssueTableModel &model = *view.model();
+        QCOMPARE(model.rowCount(), 5);
+
+        const QPalette original = QApplication::palette();
+        // displayed state -> its colour, per theme
+        QHash<QString, QColor> light;
+        QHash<QString, QColor> dark;
+        for (auto [palette, colours] : {std::pair{Theme::lightPalette(), &light}, std::pair{Theme::darkPalette(), &dark}}) {
+            QApplication::setPalette(palette);
+            const QColor base = palette.color(QPalette::Base);
+            for (int row = 0; row < model.rowCount(); ++row) {
+                const QModelIndex state = model.index(row, IssueTableModel::State);
+                const QColor colour = state.data(Qt::ForegroundRole).value<QBrush>().color();
+                const QString name = state.data(IssueTableModel::StateRole).toString();
+                QVERIFY2(contrastRatio(colour, base) >= 3.0,
+                         qPrintable(QStringLiteral("%1 %2 on %3: %4").arg(name, colour.name(), base.name())
+                                        .arg(contrastRatio(colour, base))));
+                colours->insert(name, colour);
+            }
+        }
+        QCOMPARE(light.size(), 3);   // open, fixed, waived
+        for (auto it = light.cbegin(); it != light.cend(); ++it)
+            QVERIFY2(dark.value(it.key()) != it.value(), qPrintable(it.key()));
+
+        // The open issue's history says "opened" in the theme's red, redrawn on a theme change.
+        QSignalSpy detail(&view, &IssuesView::detailShown);
+        auto *table = view.findChild<QTableView *>(QStringLiteral("issueTable"));
+        int open = -1;
+        for (int row = 0; row < model.rowCount() && open < 0; ++row)
+            if (model.index(row, IssueTableModel::State).data(IssueTableModel::StateRole).toString() == QLatin1String("open"))
+                open = row;
+        QVERIFY(open >= 0);
+        table->selectRow(open);
+        QVERIFY(caught(detail));
+        auto *pane = view.findChild<QTextBrowser *>(QStringLiteral("issueDetail"));
+        QVERIFY(pane->toHtml().contains(dark.value(QStringLiteral("open")).name(), Qt::CaseInsensitive));
+        QApplication::setPalette(Theme::lightPalette());
+        QTRY_VERIFY(pane->toHtml().contains(light.value(QStringLiteral("open")).name(), Qt::CaseInsensitive));
+        QVERIFY(!pane->toHtml().contains(dark.value(QStringLiteral("open")).name(), Qt::CaseInsensitive));
+        QApplication::setPalette(original);
+    }
 
     void issueModelPagesThroughThousandsOfIssues()
     {

@@ -15,6 +15,7 @@
 #include "ui/IssuesView.h"
 #include "ui/MainWindow.h"
 #include "ui/NewProjectWizard.h"
+#include "ui/OpenProjectPrompt.h"
 #include "ui/ReportDialog.h"
 #include "ui/RunDialog.h"
 #include "ui/ShortcutsDialog.h"
@@ -31,6 +32,7 @@
 #include <QPointer>
 #include <QDialogButtonBox>
 #include <QFile>
+#include <QFileDialog>
 #include <QLabel>
 #include <QListWidget>
 #include <QMenu>
@@ -488,7 +490,8 @@ private slots:
         const QStringList chain = tabChain();
         qInfo().noquote() << "start" << chain.join(QStringLiteral(" > "));
         QCOMPARE(chain, (QStringList{QStringLiteral("newProjectButton"), QStringLiteral("openProjectButton"),
-                                     QStringLiteral("scanThisComputerButton"), QStringLiteral("recentProjects"),
+                                     QStringLiteral("scanThisComputerButton"), QStringLiteral("browseTemplatesButton"),
+                                     QStringLiteral("recentProjects"),
                                      QStringLiteral("openRecentButton"), QStringLiteral("removeRecentButton")}));
     }
 
@@ -530,10 +533,9 @@ private slots:
         QSet<QString> prompted;   // the scripted dialogs that the shortcuts opened
         for (QAction *action : actions) {
             const QString name = withoutMnemonic(action->text());
-            // These would end the test (Quit), block in a native file dialog (Open) or start a
-            // scan of this machine (Scan This Computer): only their shortcut is tested.
-            if (name == QLatin1String("Quit") || name.startsWith(QLatin1String("Open Project"))
-                || name == QLatin1String("Scan This Computer"))
+            // These would end the test (Quit) or start a scan of this machine (Scan This
+            // Computer): only their shortcut is tested.
+            if (name == QLatin1String("Quit") || name == QLatin1String("Scan This Computer"))
                 QObject::disconnect(action, &QAction::triggered, nullptr, nullptr);
             if (action == window.issuesView()->waiveAction()) {
                 // Reload (F5) read the issues again and cleared the selection.
@@ -558,6 +560,10 @@ private slots:
                 prompted.insert(QStringLiteral("wizard"));
                 return false;   // cancel
             });
+            OpenProjectPrompt::setNextScript([&](QFileDialog &) {
+                prompted.insert(QStringLiteral("open"));
+                return false;   // cancel
+            });
             QSignalSpy triggered(action, &QAction::triggered);
             for (const QKeySequence &key : action->shortcuts()) {
                 QVERIFY(activate(&window));
@@ -573,12 +579,14 @@ private slots:
             WaiverPrompt::setNextScript({});
             RunPrompt::setNextScript({});
             NewProjectPrompt::setNextScript({});
+            OpenProjectPrompt::setNextScript({});
         }
         QVERIFY2(notTriggered.isEmpty(), qPrintable(notTriggered.join(QStringLiteral(", "))));
         // Cancel Assessment waits for a running assessment; nothing else may be disabled.
         QVERIFY2(disabled == QStringList{QStringLiteral("Cancel Assessment")}, qPrintable(disabled.join(QStringLiteral(", "))));
         QCOMPARE(viewsShown.size(), 8);
-        QCOMPARE(prompted, (QSet<QString>{QStringLiteral("waiver"), QStringLiteral("run"), QStringLiteral("wizard")}));
+        QCOMPARE(prompted, (QSet<QString>{QStringLiteral("waiver"), QStringLiteral("run"), QStringLiteral("wizard"),
+                                          QStringLiteral("open")}));
     }
 
     /// Closing a dialog gives focus back to the widget that had it.

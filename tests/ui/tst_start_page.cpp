@@ -7,6 +7,9 @@
 #include "ui/RecentProjects.h"
 #include "ui/ShortcutsDialog.h"
 #include "ui/StartPage.h"
+#include "ui/TemplatesView.h"
+#include "ui/models/TemplateListModel.h"
+#include "ui/models/RequirementTreeModel.h"
 #include "ui/Theme.h"
 #include "ui/models/ResultTableModel.h"
 
@@ -15,6 +18,7 @@
 #include <QElapsedTimer>
 #include <QLabel>
 #include <QListView>
+#include <QListWidget>
 #include <QMenu>
 #include <QMenuBar>
 #include <QPushButton>
@@ -27,6 +31,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 #include <QSysInfo>
+#include <QTabWidget>
 #include <QTimer>
 
 using namespace triad;
@@ -316,10 +321,8 @@ private slots:
         QCOMPARE((*db)->projectInfo()->name, outcome.projectName);
 
         // The results page shows that run.
-        QTableView *resultView = nullptr;
-        for (QTableView *v : window.findChildren<QTableView *>())
-            if (v->model()->columnCount() == ResultTableModel::ColumnCount)
-                resultView = v;
+        // By name: the tailoring editor's check table has as many columns.
+        auto *resultView = window.findChild<QTableView *>(QStringLiteral("resultTable"));
         QVERIFY(resultView);
         QCOMPARE(resultView->model()->rowCount(), outcome.resultCount);
     }
@@ -435,6 +438,66 @@ private slots:
         QVERIFY(Theme::isDark(QApplication::palette()));
         Theme::apply(Theme::Choice::System);
         QVERIFY(Theme::fromString(QStringLiteral("nonsense"), Theme::Choice::Light) == Theme::Choice::Light);
+    }
+
+    /// Browse Templates: the template library without a project, read-only; the other pages come
+    /// back (and the project lands on its dashboard) once a project is opened.
+    void templatesCanBeBrowsedWithoutAProject()
+    {
+        QTemporaryDir dir;
+        const QString path = makeProject(dir.filePath(QStringLiteral("later.triad")), QStringLiteral("Later"));
+        MainWindow window;
+        window.show();
+        window.activateWindow();
+        QApplication::setActiveWindow(&window);
+        QVERIFY(QTest::qWaitForWindowActive(&window));
+        QTRY_VERIFY_WITH_TIMEOUT(window.templatesView()->templateModel()->rowCount() > 0, 20000);   // the catalog
+        auto *browse = window.startPage()->findChild<QPushButton *>(QStringLiteral("browseTemplatesButton"));
+        QVERIFY(browse);
+        QVERIFY(browse->isVisible());
+        browse->click();
+
+        QVERIFY(window.isBrowsingTemplates());
+        QVERIFY(window.projectPath().isEmpty());
+        QVERIFY(!window.startPage()->isVisible());
+        QVERIFY(window.templatesView()->isVisible());
+        QCOMPARE(window.currentView(), MainWindow::View::Templates);
+        QCOMPARE(QApplication::focusWidget()->objectName(), QStringLiteral("templateTable"));
+        auto *sideBar = window.findChild<QListWidget *>(QStringLiteral("sideBar"));
+        QStringList shownRows;
+        for (int row = 0; row < sideBar->count(); ++row)
+            if (!sideBar->isRowHidden(row))
+                shownRows << sideBar->item(row)->text();
+        QCOMPARE(shownRows, QStringList{QStringLiteral("Templates")});
+        // Read-only: the tailoring tab (kept in a project) is off; the requirement tree is there.
+        auto *tabs = window.templatesView()->findChild<QTabWidget *>(QStringLiteral("templateTabs"));
+        QVERIFY(!tabs->isTabEnabled(1));
+        QCOMPARE(tabs->currentIndex(), 0);
+        QTRY_VERIFY(window.templatesView()->treeModel()->rowCount() > 0);
+        if (const QString shots = qEnvironmentVariable("TRIAD_UI_SCREENSHOT_DIR"); !shots.isEmpty()) {
+            window.resize(1400, 860);
+            QVERIFY(window.grab().save(shots + QStringLiteral("/templates-browse.png")));
+        }
+        // Pages that need a project stay away.
+        QTest::keySequence(&window, QKeySequence(Qt::CTRL | Qt::Key_1));
+        QCOMPARE(window.currentView(), MainWindow::View::Templates);
+
+        QSignalSpy loaded(&window, &MainWindow::projectLoaded);
+        window.openProject(path);
+        QTRY_VERIFY_WITH_TIMEOUT(loaded.count() > 0, 10000);
+        QVERIFY(!window.isBrowsingTemplates());
+        QCOMPARE(window.currentView(), MainWindow::View::Dashboard);
+        for (int row = 0; row < sideBar->count(); ++row)
+            QVERIFY(!sideBar->isRowHidden(row));
+        QVERIFY(tabs->isTabEnabled(1));
+
+        // Browsing again from the start page after closing the project, then closing it.
+        window.closeProject();
+        browse->click();
+        QVERIFY(window.isBrowsingTemplates());
+        window.closeProject();
+        QVERIFY(!window.isBrowsingTemplates());
+        QVERIFY(window.startPage()->isVisible());
     }
 
     void shortcutsDialogListsTheMenuShortcuts()

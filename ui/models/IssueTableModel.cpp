@@ -1,6 +1,7 @@
 #include "IssueTableModel.h"
 
 #include "ui/IssueQueries.h"
+#include "ui/Theme.h"
 
 #include <QBrush>
 #include <QColor>
@@ -9,11 +10,12 @@
 namespace triad {
 namespace {
 
+// Read at paint time from the theme: a switch to the dark palette repaints in its shades.
 QColor stateColor(const IssueRecord &issue)
 {
     if (issue.waived)
-        return QColor(0x6a, 0x1b, 0x9a);
-    return issue.state == IssueState::Open ? QColor(0xc6, 0x28, 0x28) : QColor(0x2e, 0x7d, 0x32);
+        return Theme::color(Theme::Tone::Waived);
+    return Theme::color(issue.state == IssueState::Open ? Theme::Tone::Bad : Theme::Tone::Good);
 }
 
 } // namespace
