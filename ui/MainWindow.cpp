@@ -290,6 +290,7 @@ void MainWindow::openProject(const QString &path)
         self->m_runView->resizeColumnsToContents();
         self->m_stack->setCurrentIndex(1);
         self->m_vault->setProject(path);
+        self->m_changePassphrase->setEnabled(true);
         self->m_issues->setProject(path, snapshot->assets, snapshot->runs);
         self->m_register->setProject(path);
         self->m_templates->setProject(path);
@@ -481,6 +482,16 @@ void MainWindow::buildVaultControls(QMenu *file)
     m_lockVault = file->addAction(tr("&Lock Credential Vault"), m_vault, &ProjectVault::lock);
     m_lockVault->setStatusTip(tr("Forget the unlocked passwords; the passphrase is asked again when one is needed"));
     m_lockVault->setEnabled(false);
+    m_changePassphrase = file->addAction(tr("Change Vault &Passphrase…"), this, [this] {
+        m_vault->changePassphrase(this, [this](const QString &error) {
+            if (error.isEmpty())
+                statusBar()->showMessage(tr("The vault passphrase was changed. Use the new one from now on."));
+            else
+                statusBar()->showMessage(tr("The vault passphrase was not changed: %1").arg(error));
+            emit vaultPassphraseChanged(error);
+        });
+    });
+    m_changePassphrase->setEnabled(false);
     // Visible while secrets are held in memory, so an auditor leaving the desk knows to lock.
     m_vaultState = new QLabel(tr("Vault unlocked"), this);
     m_vaultState->setToolTip(tr("The project's stored passwords are unlocked. File › Lock Credential Vault forgets them."));
@@ -567,6 +578,7 @@ void MainWindow::closeProject()
     m_issues->clear();
     m_register->clear();
     m_vault->setProject({});    // a closed project's secrets do not stay in memory
+    m_changePassphrase->setEnabled(false);
     setBrowsingTemplates(false);
     setWindowTitle(tr("Triad"));
     m_startPage->setMessage({});

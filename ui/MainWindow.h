@@ -61,6 +61,7 @@ public:
     [[nodiscard]] AssetsView *assetsView() const { return m_assets; }
     [[nodiscard]] ProjectVault *vault() const { return m_vault; }
     [[nodiscard]] QAction *lockVaultAction() const { return m_lockVault; }
+    [[nodiscard]] QAction *changePassphraseAction() const { return m_changePassphrase; }
     [[nodiscard]] CompareView *compareView() const { return m_compare; }
     /// File › Export Report… (Ctrl+E): opens the export dialog on the project (window-modal,
     /// no nested event loop) and returns it; null when no project with runs is open.
@@ -90,6 +91,8 @@ signals:
     void templateDetailShown(const QString &itemId);
     /// The Assets page shows the project's `count` assets.
     void assetsLoaded(int count);
+    /// File › Change Vault Passphrase ended: `error` is empty when the passphrase was changed.
+    void vaultPassphraseChanged(const QString &error);
     /// The Compare view shows a comparison (`rows` changes) or its empty state (0).
     void comparisonLoaded(int rows);
     /// The dashboard shows the project's charts (or its empty state).
@@ -150,6 +153,7 @@ private:
     AssessmentsView *m_assessments = nullptr;
     ProjectVault *m_vault = nullptr;    ///< the open project's credential vault, shared by the pages
     QAction *m_lockVault = nullptr;
+    QAction *m_changePassphrase = nullptr;
     QLabel *m_vaultState = nullptr;
     bool m_browsingTemplates = false;   ///< the workspace shows the Templates page without a project
     QTableView *m_runView = nullptr;

@@ -75,7 +75,7 @@ void ProjectVault::withUnlocked(QWidget *asker, bool create, Unlocked unlocked, 
     const QString path = m_path;
     QPointer<ProjectVault> self(this);
     VaultPrompt::ask(
-        asker, create,
+        asker, create ? VaultUnlockDialog::Mode::Create : VaultUnlockDialog::Mode::Unlock,
         [self, generation, path, create](const SecretBytes &passphrase) {
             if (!self || self->m_generation != generation)
                 return;
@@ -96,6 +96,64 @@ void ProjectVault::withUnlocked(QWidget *asker, bool create, Unlocked unlocked, 
                 return;
             self->m_busy = false;
             self->m_waiters.clear();
+        });
+}
+
+void ProjectVault::changePassphrase(QWidget *asker, std::function<void(const QString &)> done)
+{
+    const QString path = m_path;
+    QPointer<QWidget> guard(asker);
+    QPointer<ProjectVault> self(this);
+    if (path.isEmpty())
+        return;
+    // A project without a vault has no passphrase to change: say so before asking for one.
+    QtConcurrent::run(backgroundPool(), [path]() -> Result<bool> {
+        auto db = ProjectDatabase::open(path, ProjectDatabase::OpenMode::ReadOnly);
+        if (!db)
+            return db.error();
+        return CredentialVault::exists(**db);
+    }).then(this, [self, guard, path, done](const Result<bool> &exists) {
+        if (!self || !guard || self->m_path != path)
+            return;
+        if (!exists)
+            done(exists.error().toString());
+        else if (!*exists)
+            done(tr("this project has no credential vault yet; one is created when a password is first stored"));
+        else
+            self->resealWithNewPassphrase(guard, done);
+    });
+}
+
+void ProjectVault::resealWithNewPassphrase(QWidget *asker, std::function<void(const QString &)> done)
+{
+    const QString path = m_path;
+    QPointer<QWidget> guard(asker);
+    QPointer<ProjectVault> self(this);
+    withUnlocked(
+        asker, false,
+        [self, guard, path, done](const std::shared_ptr<CredentialVault> &vault) {
+            if (!guard || !self)
+                return;
+            VaultPrompt::ask(guard, VaultUnlockDialog::Mode::Change, [self, guard, path, done, vault](const SecretBytes &passphrase) {
+                if (!self)
+                    return;
+                QtConcurrent::run(backgroundPool(), [path, vault, passphrase]() -> QString {
+                    // A full-cost scrypt again: off the GUI thread. One row is rewritten, atomically.
+                    auto db = ProjectDatabase::open(path);
+                    if (!db)
+                        return db.error().toString();
+                    if (auto s = vault->changePassphrase(**db, passphrase); !s)
+                        return s.error().toString();
+                    return {};
+                }).then(self, [guard, done](const QString &error) {
+                    if (guard)
+                        done(error);
+                });
+            });
+        },
+        [guard, done](const QString &message) {
+            if (guard)
+                done(message);
         });
 }
 

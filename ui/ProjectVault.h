@@ -49,6 +49,11 @@ public:
     /// Wipes the unlocked secrets; the next use asks for the passphrase again.
     void lock();
 
+    /// Changes the vault's passphrase: unlocks it first if needed (asking for the current one),
+    /// then asks for the new one twice and reseals the vault key on a worker thread. `done` gets
+    /// an empty string on success, else what went wrong; it is not called if the user cancels.
+    void changePassphrase(QWidget *asker, std::function<void(const QString &error)> done);
+
 signals:
     /// Locked or unlocked (also when a project change locked it).
     void stateChanged(bool unlocked);
@@ -62,6 +67,7 @@ private:
         Failed failed;
     };
     void finish(const std::shared_ptr<CredentialVault> &vault, const QString &error);
+    void resealWithNewPassphrase(QWidget *asker, std::function<void(const QString &error)> done);
 
     QString m_path;
     quint64 m_generation = 0;   ///< bumped by a project change: answers for the old project are dropped

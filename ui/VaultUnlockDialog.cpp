@@ -14,23 +14,62 @@ namespace {
 constexpr int kMinimumNewPassphrase = 8;
 }
 
-VaultUnlockDialog::VaultUnlockDialog(bool create, QWidget *parent) : QDialog(parent), m_create(create)
+namespace {
+
+QString titleFor(VaultUnlockDialog::Mode mode)
 {
-    setWindowTitle(create ? tr("Create the Credential Vault") : tr("Unlock the Credential Vault"));
+    switch (mode) {
+    case VaultUnlockDialog::Mode::Create: return VaultUnlockDialog::tr("Create the Credential Vault");
+    case VaultUnlockDialog::Mode::Change: return VaultUnlockDialog::tr("Change the Vault Passphrase");
+    case VaultUnlockDialog::Mode::Unlock: break;
+    }
+    return VaultUnlockDialog::tr("Unlock the Credential Vault");
+}
+
+QString introFor(VaultUnlockDialog::Mode mode)
+{
+    switch (mode) {
+    case VaultUnlockDialog::Mode::Create:
+        return VaultUnlockDialog::tr("This project has no credential vault yet. Choose a passphrase: it encrypts the "
+                                     "passwords stored in the project. Triad does not keep it; you will need it to "
+                                     "scan these assets from the command line too (TRIAD_VAULT_PASSPHRASE).");
+    case VaultUnlockDialog::Mode::Change:
+        return VaultUnlockDialog::tr("Choose the new passphrase of this project's credential vault. The stored "
+                                     "passwords stay as they are: only the key that opens them is sealed again, in one "
+                                     "step, so an interruption leaves the old passphrase working. From now on the new "
+                                     "one is needed, on the command line too (TRIAD_VAULT_PASSPHRASE).");
+    case VaultUnlockDialog::Mode::Unlock: break;
+    }
+    return VaultUnlockDialog::tr("The passwords of this project are encrypted. Enter the vault passphrase to use "
+                                 "them in this session; it is kept only in memory until you close the project.");
+}
+
+QString buttonFor(VaultUnlockDialog::Mode mode)
+{
+    switch (mode) {
+    case VaultUnlockDialog::Mode::Create: return VaultUnlockDialog::tr("Create Vault");
+    case VaultUnlockDialog::Mode::Change: return VaultUnlockDialog::tr("Change Passphrase");
+    case VaultUnlockDialog::Mode::Unlock: break;
+    }
+    return VaultUnlockDialog::tr("Unlock");
+}
+
+} // namespace
+
+VaultUnlockDialog::VaultUnlockDialog(Mode mode, QWidget *parent)
+    : QDialog(parent), m_mode(mode), m_create(mode != Mode::Unlock)
+{
+    const bool create = m_create;
+    setWindowTitle(titleFor(mode));
     auto *layout = new QVBoxLayout(this);
-    auto *intro = new QLabel(create ? tr("This project has no credential vault yet. Choose a passphrase: it encrypts the "
-                                         "passwords stored in the project. Triad does not keep it; you will need it to "
-                                         "scan these assets from the command line too (TRIAD_VAULT_PASSPHRASE).")
-                                    : tr("The passwords of this project are encrypted. Enter the vault passphrase to use "
-                                         "them in this session; it is kept only in memory until you close the project."),
-                             this);
+    auto *intro = new QLabel(introFor(mode), this);
     intro->setWordWrap(true);
     layout->addWidget(intro);
     auto *form = new QFormLayout;
     m_passphrase = new QLineEdit(this);
     m_passphrase->setObjectName(QStringLiteral("vaultPassphrase"));
     m_passphrase->setEchoMode(QLineEdit::Password);
-    form->addRow(tr("&Passphrase:"), m_passphrase);
+    form->addRow(mode == Mode::Change ? tr("New &passphrase:") : tr("&Passphrase:"), m_passphrase);
     m_confirm = new QLineEdit(this);
     m_confirm->setObjectName(QStringLiteral("vaultAgain"));
     m_confirm->setEchoMode(QLineEdit::Password);
@@ -44,7 +83,7 @@ VaultUnlockDialog::VaultUnlockDialog(bool create, QWidget *parent) : QDialog(par
     m_hint->setForegroundRole(QPalette::PlaceholderText);
     layout->addWidget(m_hint);
     m_buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
-    m_buttons->button(QDialogButtonBox::Ok)->setText(create ? tr("Create Vault") : tr("Unlock"));
+    m_buttons->button(QDialogButtonBox::Ok)->setText(buttonFor(mode));
     layout->addWidget(m_buttons);
     connect(m_buttons, &QDialogButtonBox::accepted, this, [this] {
         if (isComplete())
@@ -107,9 +146,10 @@ void setNextScript(Script script)
     PromptScript<VaultUnlockDialog>::setNext(std::move(script));
 }
 
-void ask(QWidget *parent, bool create, std::function<void(const SecretBytes &)> accepted, std::function<void()> rejected)
+void ask(QWidget *parent, VaultUnlockDialog::Mode mode, std::function<void(const SecretBytes &)> accepted,
+         std::function<void()> rejected)
 {
-    auto *dialog = new VaultUnlockDialog(create, parent);
+    auto *dialog = new VaultUnlockDialog(mode, parent);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     if (Script script = PromptScript<VaultUnlockDialog>::take()) {
         const bool accept = script(*dialog) && dialog->isComplete();

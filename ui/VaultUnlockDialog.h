@@ -12,18 +12,23 @@ class QLineEdit;
 
 namespace triad {
 
-/// Asks for the passphrase of the project's credential vault, or (when the project has no vault
-/// yet) for a new one, typed twice. The passphrase leaves the dialog once, as SecretBytes.
+/// Asks for the passphrase of the project's credential vault, or for a new one typed twice (the
+/// project has no vault yet, or its passphrase is being changed). The passphrase leaves the
+/// dialog once, as SecretBytes.
 class VaultUnlockDialog final : public QDialog {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(VaultUnlockDialog)
 public:
-    VaultUnlockDialog(bool create, QWidget *parent = nullptr);
+    enum class Mode { Unlock, Create, Change };
+
+    explicit VaultUnlockDialog(Mode mode, QWidget *parent = nullptr);
     ~VaultUnlockDialog() override;
 
     [[nodiscard]] SecretBytes passphrase() const;
     [[nodiscard]] bool isComplete() const;
+    /// A new passphrase is asked for, typed twice (Create and Change).
     [[nodiscard]] bool creates() const { return m_create; }
+    [[nodiscard]] Mode mode() const { return m_mode; }
 
     // For scripted tests.
     void setPassphrase(const QString &passphrase);
@@ -33,6 +38,7 @@ public:
 private:
     void updateState();
 
+    Mode m_mode = Mode::Unlock;
     bool m_create = false;
     QLineEdit *m_passphrase = nullptr;
     QLineEdit *m_confirm = nullptr;
@@ -44,7 +50,7 @@ private:
 namespace VaultPrompt {
 using Script = std::function<bool(VaultUnlockDialog &)>;
 /// `rejected` (optional) is called when the dialog is cancelled.
-void ask(QWidget *parent, bool create, std::function<void(const SecretBytes &)> accepted,
+void ask(QWidget *parent, VaultUnlockDialog::Mode mode, std::function<void(const SecretBytes &)> accepted,
          std::function<void()> rejected = {});
 void setNextScript(Script script);
 } // namespace VaultPrompt

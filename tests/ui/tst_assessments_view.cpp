@@ -472,9 +472,11 @@ private slots:
         window.vault()->withUnlocked(&window, false, [&unlocked](const std::shared_ptr<CredentialVault> &) { unlocked = true; });
         QTRY_VERIFY_WITH_TIMEOUT(unlocked, 30000);
         QVERIFY(window.lockVaultAction()->isEnabled());
+        QVERIFY(window.changePassphraseAction()->isEnabled());
         window.closeProject();
         QVERIFY(!window.vault()->isUnlocked());
         QVERIFY(!window.lockVaultAction()->isEnabled());
+        QVERIFY(!window.changePassphraseAction()->isEnabled());
     }
 
     void screenshots()

@@ -688,7 +688,7 @@ private slots:
         import.setFile(inventory);
         QVERIFY(caught(preview));
         QCOMPARE(preview.last().at(0).toInt(), 3);
-        VaultUnlockDialog vault(true);
+        VaultUnlockDialog vault(VaultUnlockDialog::Mode::Create);
         vault.setPassphrase(QStringLiteral("short"));
         if (dir.isEmpty())
             return;

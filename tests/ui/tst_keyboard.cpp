@@ -259,16 +259,23 @@ private slots:
 
     void vaultDialogs()
     {
-        VaultUnlockDialog create(true);
+        VaultUnlockDialog create(VaultUnlockDialog::Mode::Create);
         create.setPassphrase(QStringLiteral("correct horse"));
         create.setConfirmation(QStringLiteral("correct horse"));
         expectChain(&create, {QStringLiteral("vaultPassphrase"), QStringLiteral("vaultAgain")});
         checkMnemonics(&create);
         create.clear();
 
-        VaultUnlockDialog unlock(false);
+        VaultUnlockDialog unlock(VaultUnlockDialog::Mode::Unlock);
         expectChain(&unlock, {QStringLiteral("vaultPassphrase")});   // "Unlock" is disabled while empty
         checkMnemonics(&unlock);
+
+        VaultUnlockDialog change(VaultUnlockDialog::Mode::Change);
+        change.setPassphrase(QStringLiteral("battery staple"));
+        change.setConfirmation(QStringLiteral("battery staple"));
+        expectChain(&change, {QStringLiteral("vaultPassphrase"), QStringLiteral("vaultAgain")});
+        checkMnemonics(&change);
+        change.clear();
     }
 
     void hostKeyDialog()

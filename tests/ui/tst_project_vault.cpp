@@ -195,6 +195,74 @@ private slots:
         QVERIFY(!called);
     }
 
+    void thePassphraseIsChangedByResealingTheVaultKey()
+    {
+        const QString path = newProject();
+        ProjectVault vault;
+        vault.setProject(path);
+        QWidget page;
+        int prompts = 0;
+        bool unlocked = false;
+        answerNextPrompt(&prompts, kPassphrase);
+        vault.withUnlocked(&page, false, [&](const std::shared_ptr<CredentialVault> &) { unlocked = true; });
+        QTRY_VERIFY_WITH_TIMEOUT(unlocked, 30000);
+
+        // Cancelled: nothing is said and nothing changes.
+        bool called = false;
+        QString error;
+        VaultUnlockDialog::Mode asked = VaultUnlockDialog::Mode::Unlock;
+        VaultPrompt::setNextScript([&prompts, &asked](VaultUnlockDialog &d) {
+            ++prompts;
+            asked = d.mode();
+            return false;
+        });
+        vault.changePassphrase(&page, [&](const QString &e) { called = true; error = e; });
+        QTRY_COMPARE_WITH_TIMEOUT(prompts, 2, 10000);
+        QVERIFY(asked == VaultUnlockDialog::Mode::Change);
+        QTest::qWait(50);
+        QVERIFY(!called);
+
+        // The vault is unlocked already: only the new passphrase is asked for, twice.
+        const QString next = QStringLiteral("battery staple horse");
+        VaultPrompt::setNextScript([&prompts, next](VaultUnlockDialog &d) {
+            ++prompts;
+            if (d.mode() != VaultUnlockDialog::Mode::Change || !d.creates())
+                return false;
+            d.setPassphrase(next);
+            d.setConfirmation(next);
+            return true;
+        });
+        vault.changePassphrase(&page, [&](const QString &e) { called = true; error = e; });
+        QTRY_VERIFY_WITH_TIMEOUT(called, 30000);
+        QVERIFY2(error.isEmpty(), qPrintable(error));
+        QCOMPARE(prompts, 3);
+        auto db = ProjectDatabase::open(path, ProjectDatabase::OpenMode::ReadOnly);
+        QVERIFY(db);
+        QVERIFY(!CredentialVault::unlock(**db, SecretBytes(kPassphrase.toUtf8())));
+        auto reopened = CredentialVault::unlock(**db, SecretBytes(next.toUtf8()));
+        QVERIFY(reopened);
+        QCOMPARE((*reopened)->secret(QStringLiteral("lab-password"))->bytes(), QByteArray("stored-S3cret"));
+    }
+
+    void aProjectWithoutAVaultHasNoPassphraseToChange()
+    {
+        const QString path = m_dir.filePath(QStringLiteral("novault.triad"));
+        {
+            IssueProjectBuilder p(path, QStringLiteral("No vault"));
+        }
+        ProjectVault vault;
+        vault.setProject(path);
+        QWidget page;
+        int prompts = 0;
+        answerNextPrompt(&prompts, kPassphrase);
+        QString error;
+        vault.changePassphrase(&page, [&](const QString &e) { error = e; });
+        QTRY_VERIFY_WITH_TIMEOUT(!error.isEmpty(), 10000);
+        QVERIFY2(error.contains(QStringLiteral("no credential vault")), qPrintable(error));
+        QCOMPARE(prompts, 0);       // not asked for a passphrase that does not exist
+        VaultPrompt::setNextScript({});
+    }
+
     void secretsAreReadOnScanThreadsWhileOneIsStored()
     {
         const QString path = newProject();
