@@ -198,7 +198,10 @@ QString describeRule(const RuleDef &rule)
     }
     if (rule.assertion.ignoreCase)
         text += tr(" (case ignored)");
-    text += tr("; when missing it %1").arg(onMissingText(rule.onMissing));
+    if (rule.defaultValue.isValid())
+        text += tr("; when not set it is judged as its built-in default %1").arg(valueText(rule.defaultValue));
+    else
+        text += tr("; when missing it %1").arg(onMissingText(rule.onMissing));
     return text;
 }
 

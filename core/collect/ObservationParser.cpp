@@ -12,17 +12,17 @@ namespace {
 
 Observation value(QVariant v)
 {
-    return Observation{Observation::State::Value, std::move(v), {}};
+    return Observation{Observation::State::Value, std::move(v), {}, {}, {}};
 }
 
 Observation missing(QVariant facts = {})
 {
-    return Observation{Observation::State::Missing, std::move(facts), {}};
+    return Observation{Observation::State::Missing, std::move(facts), {}, {}, {}};
 }
 
 Observation error(const QString &why)
 {
-    return Observation{Observation::State::Error, {}, why};
+    return Observation{Observation::State::Error, {}, why, {}, {}};
 }
 
 QString firstLine(const QByteArray &bytes)

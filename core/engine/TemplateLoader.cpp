@@ -36,6 +36,17 @@ bool isParameterRef(const QVariant &v)
     return v.typeId() == QMetaType::QString && whole.match(v.toString()).hasMatch();
 }
 
+bool mentionsParameter(const YAML::Node &node)
+{
+    if (node.IsScalar())
+        return !parameterReferences(scalarText(node)).isEmpty();
+    if (node.IsSequence())
+        for (const auto &item : node)
+            if (mentionsParameter(item))
+                return true;
+    return false;
+}
+
 /// Everything one file needs while it is read.
 class Reader {
 public:
@@ -261,6 +272,20 @@ RuleDef Reader::rule(const YAML::Node &node, const QString &path, bool insideSub
                   : missing == QLatin1String("not_applicable") ? OnMissing::NotApplicable
                   : missing == QLatin1String("error")          ? OnMissing::Error
                                                                : OnMissing::Fail;
+    if (m.has("default")) {
+        // A default is a fact about the program (its built-in value), not a policy choice: it is
+        // written as a literal, and it replaces on_missing, which could only contradict it.
+        const YAML::Node defaultNode = m.node("default");
+        if (defaultNode.IsNull() || !(defaultNode.IsScalar() || defaultNode.IsSequence()))
+            m_ctx.error(defaultNode, path + QStringLiteral(".default"), QStringLiteral("a default is a value or a list of values"));
+        else if (mentionsParameter(defaultNode))
+            m_ctx.error(defaultNode, path + QStringLiteral(".default"),
+                        QStringLiteral("a default is the program's own built-in value; write it literally, not as a parameter"));
+        else
+            r.defaultValue = yamlValue(defaultNode);
+        if (m.has("on_missing"))
+            m_ctx.error(node, path, QStringLiteral("give 'default' or 'on_missing', not both: with a default nothing is ever missing"));
+    }
     const QString assertPath = path + QStringLiteral(".assert");
     if (!m.has("assert")) {
         m_ctx.error(node, path, QStringLiteral("missing required key 'assert'"));
@@ -310,6 +335,9 @@ RuleDef Reader::rule(const YAML::Node &node, const QString &path, bool insideSub
             m_ctx.error(valueNode, assertPath, QStringLiteral("'%1' takes no value").arg(op));
         if (knownOp && !valueless && !hasValue)
             m_ctx.error(assertNode, assertPath, QStringLiteral("'%1' needs a value").arg(op));
+        if (knownOp && valueless && r.defaultValue.isValid())
+            m_ctx.error(m.node("default"), path + QStringLiteral(".default"),
+                        QStringLiteral("'%1' asks whether a value is set; a default would always answer yes").arg(op));
         const QVariant &v = r.assertion.value;
         if (knownOp && hasValue && r.assertion.valueFrom.isEmpty() && !isParameterRef(v)) {
             if ((o == Operator::Regex || o == Operator::NotRegex)) {

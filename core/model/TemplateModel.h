@@ -93,6 +93,10 @@ struct RuleDef {
     AssertDef assertion;
     Quantifier quantifier = Quantifier::Whole;
     OnMissing onMissing = OnMissing::Fail;
+    /// default: the value the program itself uses when no source sets one (pam_pwhistory's
+    /// remember=10). When set, a missing value is judged as this value, and the result says so;
+    /// on_missing then never applies. Invalid QVariant: no default.
+    QVariant defaultValue;
     SourceLocation location;
 };
 
