@@ -161,6 +161,9 @@ QString describeCollector(const CollectorDef &c)
         if (!c.excludes.isEmpty())
             text += tr(" (skipping %1)").arg(c.excludes.join(QStringLiteral(", ")));
         break;
+    case CollectorDef::Type::SysctlConfig:
+        text = tr("reads the kernel parameters set at boot by the sysctl configuration files (sysctl.d)");
+        break;
     }
     if (c.sudo)
         text += tr(" with sudo");

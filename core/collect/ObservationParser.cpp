@@ -1,6 +1,7 @@
 #include "ObservationParser.h"
 
 #include "collect/FsWalk.h"
+#include "collect/SysctlConfig.h"
 #include "collect/TextParsers.h"
 
 #include <QRegularExpression>
@@ -220,6 +221,7 @@ Observation parseObservation(const CollectorDef &spec, const RawOutput &raw)
     case CollectorDef::Type::Service: return parseService(raw);
     case CollectorDef::Type::Sysctl: return parseSysctl(raw);
     case CollectorDef::Type::FsWalk: return parseFsWalk(raw);
+    case CollectorDef::Type::SysctlConfig: return parseSysctlConfig(raw);
     }
     return error(QStringLiteral("unknown collector type"));
 }

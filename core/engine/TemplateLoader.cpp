@@ -24,7 +24,7 @@ const QStringList kValueTypes{QStringLiteral("auto"), QStringLiteral("string"), 
                               QStringLiteral("mode"), QStringLiteral("version")};
 const QStringList kCollectorTypes{QStringLiteral("command"), QStringLiteral("file"), QStringLiteral("stat"), QStringLiteral("process"),
                                   QStringLiteral("package"), QStringLiteral("service"), QStringLiteral("sysctl"),
-                                  QStringLiteral("fswalk")};
+                                  QStringLiteral("fswalk"), QStringLiteral("sysctl_config")};
 const QStringList kFormats{QStringLiteral("raw"), QStringLiteral("keyvalue"), QStringLiteral("lines"), QStringLiteral("json"),
                            QStringLiteral("yaml"), QStringLiteral("ini")};
 const QStringList kParamTypes{QStringLiteral("int"), QStringLiteral("string"), QStringLiteral("bool"), QStringLiteral("path"),
@@ -208,6 +208,10 @@ QList<CollectorDef> Reader::collectors(const YAML::Node &node)
         const bool needsRun = c.type == CollectorDef::Type::Command;
         const bool needsPath = c.type == CollectorDef::Type::File || c.type == CollectorDef::Type::Stat;
         const bool isWalk = c.type == CollectorDef::Type::FsWalk;
+        const bool readsAll = c.type == CollectorDef::Type::SysctlConfig;     // every file of a fixed set
+        if (readsAll && (!c.name.isEmpty() || !c.path.isEmpty()))
+            m_ctx.error(item.second, path, QStringLiteral("a sysctl_config collector reads every sysctl configuration file; "
+                                                          "it takes no name or path (rules select keys)"));
         if (isWalk && c.roots.isEmpty())
             m_ctx.error(item.second, path, QStringLiteral("a fswalk collector needs 'roots' (a list of absolute paths)"));
         if (!isWalk && (m.has("roots") || m.has("exclude") || m.has("cross_mounts")))
@@ -216,7 +220,7 @@ QList<CollectorDef> Reader::collectors(const YAML::Node &node)
             m_ctx.error(item.second, path, QStringLiteral("a command collector needs 'run' (a list: program and arguments)"));
         if (needsPath && c.path.isEmpty())
             m_ctx.error(item.second, path, QStringLiteral("a %1 collector needs 'path'").arg(type));
-        if (!needsRun && !needsPath && !isWalk && c.name.isEmpty())
+        if (!needsRun && !needsPath && !isWalk && !readsAll && c.name.isEmpty())
             m_ctx.error(item.second, path, QStringLiteral("a %1 collector needs 'name'").arg(type));
         if (!c.includeGlob.isEmpty() && c.type != CollectorDef::Type::File)
             m_ctx.error(item.second, path, QStringLiteral("include_glob applies to file collectors only"));

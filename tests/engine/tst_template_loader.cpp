@@ -165,6 +165,15 @@ private slots:
                             QStringLiteral("'exists' asks whether a value is set")));
     }
 
+    void sysctlConfigCollector()
+    {
+        const QByteArray ok = replaced(kLibrary, "checks:\n", "  boot: {type: sysctl_config}\nchecks:\n");
+        QVERIFY2(errorsOf(ok).isEmpty(), qPrintable(errorsOf(ok).join(QLatin1Char('\n'))));
+        QCOMPARE(TemplateLoader::loadText(ok, QStringLiteral("lib.yaml"))->library->collectors.last().type, CollectorDef::Type::SysctlConfig);
+        QVERIFY(anyContains(errorsOf(replaced(kLibrary, "checks:\n", "  boot: {type: sysctl_config, name: kernel.sysrq}\nchecks:\n")),
+                            QStringLiteral("it takes no name or path")));
+    }
+
     void okExitCodes()
     {
         QVERIFY(anyContains(errorsOf(replaced(kLibrary, "    path: /etc/x.conf\n", "    path: /etc/x.conf\n    ok_exit: [0, 1]\n")),
