@@ -149,7 +149,8 @@ RuleOutcome evaluateRule(const RuleDef &rule, const ObservationMap &observations
     // set a value when several files could have.
     auto annotate = [&](RuleOutcome &o) {
         if (usedDefault) {
-            o.actual += QStringLiteral(" (default: %1 is %2)").arg(sourceName(rule), unsetWords);
+            // The default itself, not the one-element list a quantifier made of it.
+            o.actual = describeValue(rule.defaultValue) + QStringLiteral(" (default: %1 is %2)").arg(sourceName(rule), unsetWords);
             const QString note = QStringLiteral("%1 is %2; the program's default %3 applies")
                                      .arg(sourceName(rule), unsetWords, describeValue(rule.defaultValue));
             o.message = o.message.isEmpty() ? note : note + QStringLiteral("; ") + o.message;

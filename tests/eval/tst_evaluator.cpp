@@ -112,7 +112,7 @@ private slots:
     // A rule's default is judged like a written value, and the result says the default was used.
     void defaultIsJudgedAndNamed()
     {
-        RuleDef r = rule({kFile, QStringLiteral("lib/conf")}, {QStringLiteral("remember")}, Operator::Ge, 24);
+        RuleDef r = rule({kFile, QStringLiteral("lib/conf")}, {QStringLiteral("remember")}, Operator::Ge, 24, OnMissing::Fail, Quantifier::All);
         r.defaultValue = qint64(10);
         const ObservationMap unset{{kFile, value(QVariantMap())}, {QStringLiteral("lib/conf"), missing()}};
         QList<CheckResult> res = Evaluator::evaluate(check({r}), unset);
@@ -126,7 +126,7 @@ private slots:
         // A value that is set wins over the default, whichever way it compares.
         res = Evaluator::evaluate(check({r}), {{kFile, value(kv({{QStringLiteral("remember"), 3}}))}});
         QCOMPARE_WORDS(res.first().status, CheckStatus::Fail);
-        QCOMPARE(res.first().actual, QStringLiteral("3"));
+        QCOMPARE(res.first().actual, QStringLiteral("[3]"));     // the offending elements
         QVERIFY(res.first().message.isEmpty());
         // Unknown stays unknown: a source in error is never replaced by the default.
         QCOMPARE_WORDS(statusOf(check({r}), {{kFile, value(QVariantMap())}, {QStringLiteral("lib/conf"), broken(QStringLiteral("denied"))}}),
