@@ -38,8 +38,8 @@ QString sysctlConfigSnippet()
 
 QString sysctlConfigDisplay()
 {
-    return QStringLiteral("sysctl --system (reads %1/*.conf, then %2)")
-        .arg(sysctlConfigDirs().join(QStringLiteral("/*.conf, ")), sysctlConfigMainFile());
+    // Not "sysctl --system": that command applies the files, and this one only reads them.
+    return QStringLiteral("cat %1/*.conf %2").arg(sysctlConfigDirs().join(QStringLiteral("/*.conf ")), sysctlConfigMainFile());
 }
 
 namespace {

@@ -32,7 +32,7 @@ QString sysctlConfigMainFile();
 /// "!<path>" for a file it cannot read and "~<path>" for a name that masks (not a regular file).
 QString sysctlConfigSnippet();
 
-/// "sysctl --system (reads /etc/sysctl.d/*.conf ...)": what an auditor reads as the command.
+/// "cat /etc/sysctl.d/*.conf ... /etc/sysctl.conf": what an auditor reads as the command.
 QString sysctlConfigDisplay();
 
 /// {key: value} of every key the files set, values with runs of blanks made single spaces as in
