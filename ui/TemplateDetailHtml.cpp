@@ -161,6 +161,9 @@ QString describeCollector(const CollectorDef &c)
         if (!c.excludes.isEmpty())
             text += tr(" (skipping %1)").arg(c.excludes.join(QStringLiteral(", ")));
         break;
+    case CollectorDef::Type::SysctlConfig:
+        text = tr("reads the kernel parameters set at boot by the sysctl configuration files (sysctl.d)");
+        break;
     }
     if (c.sudo)
         text += tr(" with sudo");
@@ -198,7 +201,10 @@ QString describeRule(const RuleDef &rule)
     }
     if (rule.assertion.ignoreCase)
         text += tr(" (case ignored)");
-    text += tr("; when missing it %1").arg(onMissingText(rule.onMissing));
+    if (rule.defaultValue.isValid())
+        text += tr("; when not set it is judged as its built-in default %1").arg(valueText(rule.defaultValue));
+    else
+        text += tr("; when missing it %1").arg(onMissingText(rule.onMissing));
     return text;
 }
 

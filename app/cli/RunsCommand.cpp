@@ -150,7 +150,9 @@ int runResultsCommand(CliContext &ctx, const QStringList &args)
         if (!r.result.subject.isEmpty())
             ctx.out() << "  [" << r.result.subject << ']';
         ctx.out() << '\n';
-        if (r.result.status != CheckStatus::Pass) {
+        // A pass shows what it was judged on when evidence is asked for: a built-in default or
+        // the file that set a value is part of the evidence.
+        if (r.result.status != CheckStatus::Pass || (withEvidence && !r.result.actual.isEmpty())) {
             ctx.out() << "      expected: " << r.result.expected << "\n      actual:   " << r.result.actual << '\n';
             if (!r.result.message.isEmpty())
                 ctx.out() << "      note:     " << r.result.message << '\n';

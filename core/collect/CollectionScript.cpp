@@ -1,6 +1,7 @@
 #include "CollectionScript.h"
 
 #include "FsWalk.h"
+#include "SysctlConfig.h"
 #include "common/ShellQuote.h"
 
 #include <QFileInfo>
@@ -104,6 +105,8 @@ Result<QString> collectorSnippet(const CollectorDef &c)
     }
     case CollectorDef::Type::FsWalk:
         return fsWalkSnippet(c);
+    case CollectorDef::Type::SysctlConfig:
+        return sysctlConfigSnippet();
     }
     return invalid(c, QStringLiteral("unknown collector type"));
 }
@@ -136,6 +139,7 @@ QString displayCommand(const CollectorDef &c)
     case CollectorDef::Type::Service: return QStringLiteral("systemctl is-enabled/is-active %1").arg(readable({c.name}));
     case CollectorDef::Type::Sysctl: return QStringLiteral("sysctl %1").arg(readable({c.name}));
     case CollectorDef::Type::FsWalk: return sudo + fsWalkDisplay(c);
+    case CollectorDef::Type::SysctlConfig: return sudo + sysctlConfigDisplay();
     }
     return {};
 }
@@ -179,12 +183,12 @@ Result<CollectionScript> buildCollectionScript(const QList<PlannedCollector> &co
         auto snippet = collectorSnippet(c);
         if (!snippet)
             return snippet.error();
-        // Only external programs and file reads can hang or flood: they get the timeout and the
-        // output cap. Stat, sysctl, process, package and service reads are small and bounded, so
+        // Only external programs and file reads (the sysctl configuration files too) can hang or
+        // flood: they get the timeout and the output cap. Stat, sysctl, process, package and service reads are small and bounded, so
         // they run as a plain subshell: this script runs on every host of a fleet, and each
         // process it spares is spared a thousand times.
         const bool guarded = c.type == CollectorDef::Type::Command || c.type == CollectorDef::Type::File ||
-                             c.type == CollectorDef::Type::FsWalk;
+                             c.type == CollectorDef::Type::FsWalk || c.type == CollectorDef::Type::SysctlConfig;
         const QString limit = guarded && c.timeoutSeconds > 0 ? QStringLiteral("$TO %1 ").arg(c.timeoutSeconds) : QString();
         // A command is an argument vector, every word quoted: it runs as it is, without a shell
         // of its own. File and walk snippets are shell code and need `sh -c` under the timeout.

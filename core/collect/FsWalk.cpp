@@ -146,7 +146,7 @@ Observation parseFsWalk(const RawOutput &raw)
     if (raw.exitCode != 0) {
         const QString why = QString::fromUtf8(raw.stderrData).trimmed().left(300);
         return Observation{Observation::State::Error, {},
-                           QStringLiteral("filesystem walk failed (exit %1)%2").arg(raw.exitCode).arg(why.isEmpty() ? QString() : QStringLiteral(": ") + why)};
+                           QStringLiteral("filesystem walk failed (exit %1)%2").arg(raw.exitCode).arg(why.isEmpty() ? QString() : QStringLiteral(": ") + why), {}, {}};
     }
     QHash<char, QVariantList> lists;
     QByteArray data = raw.stdoutData;
@@ -188,7 +188,7 @@ Observation parseFsWalk(const RawOutput &raw)
     for (const RecordKind &k : kKinds)
         value.insert(QString::fromLatin1(k.list), lists.value(k.letter));
     value.insert(QStringLiteral("truncated"), raw.truncated);
-    return Observation{Observation::State::Value, value, {}};
+    return Observation{Observation::State::Value, value, {}, {}, {}};
 }
 
 } // namespace triad

@@ -1,6 +1,7 @@
 #include "ObservationParser.h"
 
 #include "collect/FsWalk.h"
+#include "collect/SysctlConfig.h"
 #include "collect/TextParsers.h"
 
 #include <QRegularExpression>
@@ -12,17 +13,17 @@ namespace {
 
 Observation value(QVariant v)
 {
-    return Observation{Observation::State::Value, std::move(v), {}};
+    return Observation{Observation::State::Value, std::move(v), {}, {}, {}};
 }
 
 Observation missing(QVariant facts = {})
 {
-    return Observation{Observation::State::Missing, std::move(facts), {}};
+    return Observation{Observation::State::Missing, std::move(facts), {}, {}, {}};
 }
 
 Observation error(const QString &why)
 {
-    return Observation{Observation::State::Error, {}, why};
+    return Observation{Observation::State::Error, {}, why, {}, {}};
 }
 
 QString firstLine(const QByteArray &bytes)
@@ -220,6 +221,7 @@ Observation parseObservation(const CollectorDef &spec, const RawOutput &raw)
     case CollectorDef::Type::Service: return parseService(raw);
     case CollectorDef::Type::Sysctl: return parseSysctl(raw);
     case CollectorDef::Type::FsWalk: return parseFsWalk(raw);
+    case CollectorDef::Type::SysctlConfig: return parseSysctlConfig(raw);
     }
     return error(QStringLiteral("unknown collector type"));
 }

@@ -24,7 +24,7 @@ const QStringList kValueTypes{QStringLiteral("auto"), QStringLiteral("string"), 
                               QStringLiteral("mode"), QStringLiteral("version")};
 const QStringList kCollectorTypes{QStringLiteral("command"), QStringLiteral("file"), QStringLiteral("stat"), QStringLiteral("process"),
                                   QStringLiteral("package"), QStringLiteral("service"), QStringLiteral("sysctl"),
-                                  QStringLiteral("fswalk")};
+                                  QStringLiteral("fswalk"), QStringLiteral("sysctl_config")};
 const QStringList kFormats{QStringLiteral("raw"), QStringLiteral("keyvalue"), QStringLiteral("lines"), QStringLiteral("json"),
                            QStringLiteral("yaml"), QStringLiteral("ini")};
 const QStringList kParamTypes{QStringLiteral("int"), QStringLiteral("string"), QStringLiteral("bool"), QStringLiteral("path"),
@@ -34,6 +34,17 @@ bool isParameterRef(const QVariant &v)
 {
     static const QRegularExpression whole(QStringLiteral("^\\$\\{[A-Za-z_][A-Za-z0-9_]*\\}$"));
     return v.typeId() == QMetaType::QString && whole.match(v.toString()).hasMatch();
+}
+
+bool mentionsParameter(const YAML::Node &node)
+{
+    if (node.IsScalar())
+        return !parameterReferences(scalarText(node)).isEmpty();
+    if (node.IsSequence())
+        for (const auto &item : node)
+            if (mentionsParameter(item))
+                return true;
+    return false;
 }
 
 /// Everything one file needs while it is read.
@@ -197,6 +208,10 @@ QList<CollectorDef> Reader::collectors(const YAML::Node &node)
         const bool needsRun = c.type == CollectorDef::Type::Command;
         const bool needsPath = c.type == CollectorDef::Type::File || c.type == CollectorDef::Type::Stat;
         const bool isWalk = c.type == CollectorDef::Type::FsWalk;
+        const bool readsAll = c.type == CollectorDef::Type::SysctlConfig;     // every file of a fixed set
+        if (readsAll && (!c.name.isEmpty() || !c.path.isEmpty()))
+            m_ctx.error(item.second, path, QStringLiteral("a sysctl_config collector reads every sysctl configuration file; "
+                                                          "it takes no name or path (rules select keys)"));
         if (isWalk && c.roots.isEmpty())
             m_ctx.error(item.second, path, QStringLiteral("a fswalk collector needs 'roots' (a list of absolute paths)"));
         if (!isWalk && (m.has("roots") || m.has("exclude") || m.has("cross_mounts")))
@@ -205,7 +220,7 @@ QList<CollectorDef> Reader::collectors(const YAML::Node &node)
             m_ctx.error(item.second, path, QStringLiteral("a command collector needs 'run' (a list: program and arguments)"));
         if (needsPath && c.path.isEmpty())
             m_ctx.error(item.second, path, QStringLiteral("a %1 collector needs 'path'").arg(type));
-        if (!needsRun && !needsPath && !isWalk && c.name.isEmpty())
+        if (!needsRun && !needsPath && !isWalk && !readsAll && c.name.isEmpty())
             m_ctx.error(item.second, path, QStringLiteral("a %1 collector needs 'name'").arg(type));
         if (!c.includeGlob.isEmpty() && c.type != CollectorDef::Type::File)
             m_ctx.error(item.second, path, QStringLiteral("include_glob applies to file collectors only"));
@@ -261,6 +276,20 @@ RuleDef Reader::rule(const YAML::Node &node, const QString &path, bool insideSub
                   : missing == QLatin1String("not_applicable") ? OnMissing::NotApplicable
                   : missing == QLatin1String("error")          ? OnMissing::Error
                                                                : OnMissing::Fail;
+    if (m.has("default")) {
+        // A default is a fact about the program (its built-in value), not a policy choice: it is
+        // written as a literal, and it replaces on_missing, which could only contradict it.
+        const YAML::Node defaultNode = m.node("default");
+        if (defaultNode.IsNull() || !(defaultNode.IsScalar() || defaultNode.IsSequence()))
+            m_ctx.error(defaultNode, path + QStringLiteral(".default"), QStringLiteral("a default is a value or a list of values"));
+        else if (mentionsParameter(defaultNode))
+            m_ctx.error(defaultNode, path + QStringLiteral(".default"),
+                        QStringLiteral("a default is the program's own built-in value; write it literally, not as a parameter"));
+        else
+            r.defaultValue = yamlValue(defaultNode);
+        if (m.has("on_missing"))
+            m_ctx.error(node, path, QStringLiteral("give 'default' or 'on_missing', not both: with a default nothing is ever missing"));
+    }
     const QString assertPath = path + QStringLiteral(".assert");
     if (!m.has("assert")) {
         m_ctx.error(node, path, QStringLiteral("missing required key 'assert'"));
@@ -310,6 +339,9 @@ RuleDef Reader::rule(const YAML::Node &node, const QString &path, bool insideSub
             m_ctx.error(valueNode, assertPath, QStringLiteral("'%1' takes no value").arg(op));
         if (knownOp && !valueless && !hasValue)
             m_ctx.error(assertNode, assertPath, QStringLiteral("'%1' needs a value").arg(op));
+        if (knownOp && valueless && r.defaultValue.isValid())
+            m_ctx.error(m.node("default"), path + QStringLiteral(".default"),
+                        QStringLiteral("'%1' asks whether a value is set; a default would always answer yes").arg(op));
         const QVariant &v = r.assertion.value;
         if (knownOp && hasValue && r.assertion.valueFrom.isEmpty() && !isParameterRef(v)) {
             if ((o == Operator::Regex || o == Operator::NotRegex)) {

@@ -94,6 +94,7 @@ RuleOutcome evaluateRule(const RuleDef &rule, const ObservationMap &observations
 
     QVariant value;
     QStringList errors;
+    const Observation *answered = nullptr;     // the source that held the value (or the only one asked)
     if (rule.sources.isEmpty()) {
         if (!subject) {
             out.message = QStringLiteral("the rule names no source");
@@ -112,33 +113,61 @@ RuleOutcome evaluateRule(const RuleDef &rule, const ObservationMap &observations
                 continue;
             }
             value = selectIn(it->value, rule.select);
+            answered = &*it;
             if (value.isValid())
                 break;
         }
     }
 
+    // Where a merged configuration says a value came from, or what "unset" means there.
+    const QString unsetWords = rule.sources.size() == 1 && answered && !answered->unsetText.isEmpty()
+                                   ? answered->unsetText
+                                   : QStringLiteral("not set");
+    bool usedDefault = false;
     if (!value.isValid()) {
-        out.actual = QStringLiteral("(not set)");
-        if (!errors.isEmpty()) {
-            out.status = CheckStatus::Error;
-            out.message = errors.join(QStringLiteral("; "));
-        } else if (rule.assertion.op == Operator::Exists) {
-            out.status = CheckStatus::Fail;
-        } else if (rule.assertion.op == Operator::Absent) {
-            out.status = CheckStatus::Pass;
+        if (errors.isEmpty() && rule.defaultValue.isValid() && rule.assertion.op != Operator::Exists &&
+            rule.assertion.op != Operator::Absent) {
+            value = rule.defaultValue;
+            usedDefault = true;
         } else {
-            out.status = onMissing(rule.onMissing);
-            out.message = QStringLiteral("%1 is not set").arg(sourceName(rule));
+            out.actual = QStringLiteral("(not set)");
+            if (!errors.isEmpty()) {
+                out.status = CheckStatus::Error;
+                out.message = errors.join(QStringLiteral("; "));
+            } else if (rule.assertion.op == Operator::Exists) {
+                out.status = CheckStatus::Fail;
+            } else if (rule.assertion.op == Operator::Absent) {
+                out.status = CheckStatus::Pass;
+            } else {
+                out.status = onMissing(rule.onMissing);
+                out.message = QStringLiteral("%1 is %2").arg(sourceName(rule), unsetWords);
+            }
+            return out;
         }
-        return out;
     }
+    // The evidence must tell a built-in default from a configured value, and name the file that
+    // set a value when several files could have.
+    auto annotate = [&](RuleOutcome &o) {
+        if (usedDefault) {
+            // The default itself, not the one-element list a quantifier made of it.
+            o.actual = describeValue(rule.defaultValue) + QStringLiteral(" (default: %1 is %2)").arg(sourceName(rule), unsetWords);
+            const QString note = QStringLiteral("%1 is %2; the program's default %3 applies")
+                                     .arg(sourceName(rule), unsetWords, describeValue(rule.defaultValue));
+            o.message = o.message.isEmpty() ? note : note + QStringLiteral("; ") + o.message;
+        } else if (answered && rule.select.size() == 1) {
+            const auto origin = answered->origins.constFind(rule.select.first());
+            if (origin != answered->origins.cend())
+                o.actual += QStringLiteral(" (set in %1)").arg(*origin);
+        }
+        return o;
+    };
 
     out.actual = describeValue(value);
     if (rule.quantifier == Quantifier::Whole) {
         const AssertOutcome r = assertion.test(value);
         out.status = r.isError() ? CheckStatus::Error : r.passed ? CheckStatus::Pass : CheckStatus::Fail;
         out.message = r.error;
-        return out;
+        return annotate(out);
     }
     QVariantList items;
     if (value.typeId() == QMetaType::QVariantList || value.typeId() == QMetaType::QStringList)
@@ -152,7 +181,7 @@ RuleOutcome evaluateRule(const RuleDef &rule, const ObservationMap &observations
         if (r.isError()) {
             out.status = CheckStatus::Error;
             out.message = r.error;
-            return out;
+            return annotate(out);
         }
         passed += r.passed ? 1 : 0;
         if (r.passed == (rule.quantifier == Quantifier::None))
@@ -168,7 +197,7 @@ RuleOutcome evaluateRule(const RuleDef &rule, const ObservationMap &observations
     out.status = ok ? CheckStatus::Pass : CheckStatus::Fail;
     if (!ok && rule.quantifier != Quantifier::Any)
         out.actual = describeValue(offenders);     // show what broke the rule, not the whole list
-    return out;
+    return annotate(out);
 }
 
 /// Combines rule outcomes by a condition (see the class comment).

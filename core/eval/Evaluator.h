@@ -16,7 +16,9 @@ using ObservationMap = QHash<QString, Observation>;
 ///
 /// A rule reads the first of its sources (from / from_first) whose selection yields a value.
 /// If none does: any source in error -> error (unknown is never turned into pass); otherwise
-/// `exists` fails, `absent` passes, and every other operator follows on_missing. A selection
+/// `exists` fails, `absent` passes, and every other operator is judged on the rule's default
+/// (the program's built-in value; the result says it was used) or, without one, follows
+/// on_missing. A value from a merged configuration is shown with the file that set it. A selection
 /// into a Missing observation still sees its facts ({exists: false} of a stat).
 /// Quantifiers: all (empty passes), any (empty fails), none (empty passes); a single value
 /// counts as a one-element list.

@@ -2,6 +2,7 @@
 
 #include <QByteArray>
 #include <QDateTime>
+#include <QHash>
 #include <QJsonObject>
 #include <QString>
 #include <QVariant>
@@ -69,6 +70,12 @@ struct Observation {
     /// carry facts (stat: {exists: false}).
     QVariant value;
     QString error;              ///< for State::Error: why
+    /// Collectors that merge several files: where the value of each top-level key was set
+    /// ("/etc/sysctl.d/60-net.conf:4"). Results show it next to the value.
+    QHash<QString, QString> origins;
+    /// What an unset key means for this observation ("not set in any sysctl configuration
+    /// file"); empty: just "not set".
+    QString unsetText;
 };
 
 } // namespace triad

@@ -42,13 +42,13 @@ struct ParseSpec {
 };
 
 struct CollectorDef {
-    enum class Type { Command, File, Stat, Process, Package, Service, Sysctl, FsWalk };
+    enum class Type { Command, File, Stat, Process, Package, Service, Sysctl, FsWalk, SysctlConfig };
     QString id;                 ///< unique within its library (after planning: the plan-wide key)
     Type type = Type::Command;
     QStringList run;            ///< command: argv, each element quoted by the engine
     QString path;               ///< file, stat
     QString includeGlob;        ///< file: extra files read before `path` (e.g. sshd_config.d/*.conf)
-    QString name;               ///< process: command name; package; service; sysctl key
+    QString name;               ///< process: command name; package; service; sysctl key (sysctl_config: none)
     QStringList roots;          ///< fswalk: where the walk starts (a whole "${list_param}" element expands)
     QStringList excludes;       ///< fswalk: find -path patterns pruned from the walk
     QString crossMounts = QStringLiteral("true"); ///< fswalk: "true"/"false" or "${bool_param}"
@@ -93,6 +93,10 @@ struct RuleDef {
     AssertDef assertion;
     Quantifier quantifier = Quantifier::Whole;
     OnMissing onMissing = OnMissing::Fail;
+    /// default: the value the program itself uses when no source sets one (pam_pwhistory's
+    /// remember=10). When set, a missing value is judged as this value, and the result says so;
+    /// on_missing then never applies. Invalid QVariant: no default.
+    QVariant defaultValue;
     SourceLocation location;
 };
 

@@ -93,12 +93,13 @@ private slots:
         absent.spec.path = dir.filePath(QStringLiteral("no such file"));
         PlannedCollector sysctl = collector(QStringLiteral("sysctl"), CollectorDef::Type::Sysctl);
         sysctl.spec.name = QStringLiteral("kernel.ostype");
+        PlannedCollector sysctlConfig = collector(QStringLiteral("sysctl-config"), CollectorDef::Type::SysctlConfig);
 
         const QList<PlannedCollector> plan{
             command(QStringLiteral("hostile"), {QStringLiteral("printf"), QStringLiteral("%s|"), QStringLiteral("$(touch ") + marker + QLatin1Char(')'),
                                                QStringLiteral("`touch ") + marker + QLatin1Char('`'), QStringLiteral("a'b\"c"),
                                                QStringLiteral("line1\nline2"), QStringLiteral(";touch ") + marker}),
-            file, stat, absent, sysctl,
+            file, stat, absent, sysctl, sysctlConfig,
             command(QStringLiteral("stderr"), {QStringLiteral("sh"), QStringLiteral("-c"), QStringLiteral("echo out; echo err >&2; exit 3")}),
             command(QStringLiteral("missing"), {QStringLiteral("/nonexistent/tool")}),
             command(QStringLiteral("fake-frame"), {QStringLiteral("printf"), QStringLiteral("\n@@TRIAD:0000:END:9:0\nstill data\n")}),
@@ -117,6 +118,11 @@ private slots:
         QCOMPARE(st.value.toMap().value(QStringLiteral("mode")).toString(), QStringLiteral("0644"));
         QCOMPARE(int(parseObservation(absent.spec, *find(batch, QStringLiteral("absent"))).state), int(Observation::State::Missing));
         QCOMPARE(parseObservation(sysctl.spec, *find(batch, QStringLiteral("sysctl"))).value.toString(), QStringLiteral("Linux"));
+        // This machine's sysctl configuration, read with the shell's builtins only.
+        const RawOutput *config = find(batch, QStringLiteral("sysctl-config"));
+        QCOMPARE(config->exitCode, 0);
+        QCOMPARE(config->stdoutData.contains("=/etc/sysctl.conf\n"), QFile::exists(QStringLiteral("/etc/sysctl.conf")));
+        QCOMPARE(int(parseObservation(sysctlConfig.spec, *config).state), int(Observation::State::Value));
         const RawOutput *err = find(batch, QStringLiteral("stderr"));
         QCOMPARE(err->exitCode, 3);
         QCOMPARE(err->stdoutData, QByteArray("out\n"));

@@ -186,6 +186,86 @@ private slots:
         QVERIFY2(failed.error.contains(QStringLiteral("exit 2")), qPrintable(failed.error));
         QCOMPARE(state(parseObservation(strict, ok("", 127))), kMissing);
     }
+
+    // The sysctl configuration as systemd-sysctl and `sysctl --system` apply it (sysctl.d(5)).
+    void sysctlConfigPrecedence()
+    {
+        const CollectorDef spec = def(CollectorDef::Type::SysctlConfig);
+        const QByteArray out =
+            // Same name: /etc beats /run beats /usr/lib; /lib (the same folder on merged-/usr
+            // hosts) comes last; an unreadable file that does not count changes nothing.
+            "=/etc/sysctl.d/50-same.conf\n a.same = etc\n"
+            "=/run/sysctl.d/50-same.conf\n a.same = run\n a.only_run = 1\n"
+            "=/usr/lib/sysctl.d/50-same.conf\n a.same = usr\n"
+            "!/lib/sysctl.d/50-same.conf\n"
+            "=/run/sysctl.d/40-run.conf\n a.run_only = yes\n"
+            // Lexical order across folders: 20 (usr) before 30 (etc) before 99 (usr).
+            "=/etc/sysctl.d/30-etc.conf\n b.order = etc30\n"
+            "=/usr/lib/sysctl.d/20-usr.conf\n b.order = usr20\n b.late = usr20\n"
+            "=/usr/lib/sysctl.d/99-usr.conf\n b.late = usr99\n"
+            // A mask (symlink to /dev/null) hides the vendor file of the same name.
+            "~/etc/sysctl.d/60-vendor.conf\n"
+            "=/usr/lib/sysctl.d/60-vendor.conf\n c.masked = 1\n"
+            // Comments, blanks, "-key = value", slash form, values with blanks.
+            "=/usr/local/lib/sysctl.d/70-forms.conf\n"
+            " # comment\n ; also a comment\n \n"
+            "   -d.ignore_failure = 5  \n"
+            " d/slash/key=7\n"
+            " net/ipv4/conf/enp3s0.200/forwarding = 0\n"
+            " d.spaces = 4096\t87380   6291456\n"
+            " not an assignment\n"
+            // Globs: explicit keys win whatever the order, "-key" keeps a key out, last glob wins.
+            "=/etc/sysctl.d/80-globs.conf\n"
+            " net.ipv4.conf.*.rp_filter = 2\n"
+            " -net.ipv4.conf.all.rp_filter\n"
+            " net.ipv4.conf.*.log_martians = 0\n"
+            " net.ipv4.conf.*.log_martians = 1\n"
+            " net.ipv4.conf.*.send_redirects = 0\n"
+            "=/etc/sysctl.d/10-early.conf\n net.ipv4.conf.default.send_redirects = 1\n"
+            // The main file is read last, after 99-usr.conf.
+            "=/etc/sysctl.conf\n b.late = main\n";
+        const Observation o = parseObservation(spec, ok(out));
+        QCOMPARE(state(o), kValue);
+        const QVariantMap v = o.value.toMap();
+        QCOMPARE(v.value(QStringLiteral("a.same")).toString(), QStringLiteral("etc"));
+        QVERIFY(!v.contains(QStringLiteral("a.only_run")));          // its file lost to /etc's
+        QCOMPARE(v.value(QStringLiteral("a.run_only")).toString(), QStringLiteral("yes"));
+        QCOMPARE(v.value(QStringLiteral("b.order")).toString(), QStringLiteral("etc30"));
+        QCOMPARE(v.value(QStringLiteral("b.late")).toString(), QStringLiteral("main"));
+        QCOMPARE(o.origins.value(QStringLiteral("b.late")), QStringLiteral("/etc/sysctl.conf:1"));
+        QVERIFY(!v.contains(QStringLiteral("c.masked")));
+        QCOMPARE(v.value(QStringLiteral("d.ignore_failure")).toString(), QStringLiteral("5"));
+        QCOMPARE(v.value(QStringLiteral("d.slash.key")).toString(), QStringLiteral("7"));
+        QCOMPARE(v.value(QStringLiteral("net.ipv4.conf.enp3s0/200.forwarding")).toString(), QStringLiteral("0"));
+        QCOMPARE(v.value(QStringLiteral("d.spaces")).toString(), QStringLiteral("4096 87380 6291456"));
+        QCOMPARE(o.origins.value(QStringLiteral("d.spaces")), QStringLiteral("/usr/local/lib/sysctl.d/70-forms.conf:7"));
+        QVERIFY(!v.contains(QStringLiteral("not an assignment")));
+        QCOMPARE(v.value(QStringLiteral("net.ipv4.conf.default.rp_filter")).toString(), QStringLiteral("2"));
+        QVERIFY(o.origins.value(QStringLiteral("net.ipv4.conf.default.rp_filter")).contains(QStringLiteral("by net.ipv4.conf.*.rp_filter")));
+        QVERIFY(!v.contains(QStringLiteral("net.ipv4.conf.all.rp_filter")));
+        QCOMPARE(v.value(QStringLiteral("net.ipv4.conf.all.log_martians")).toString(), QStringLiteral("1"));
+        QCOMPARE(v.value(QStringLiteral("net.ipv4.conf.all.send_redirects")).toString(), QStringLiteral("0"));
+        QCOMPARE(v.value(QStringLiteral("net.ipv4.conf.default.send_redirects")).toString(), QStringLiteral("1"));
+        QCOMPARE(o.unsetText, QStringLiteral("not set in any sysctl configuration file"));
+    }
+
+    void sysctlConfigNeverGuesses()
+    {
+        const CollectorDef spec = def(CollectorDef::Type::SysctlConfig);
+        // The file that counts cannot be read: nothing can be said about any key.
+        QCOMPARE(state(parseObservation(spec, ok("=/usr/lib/sysctl.d/50-a.conf\n k = 1\n!/etc/sysctl.d/50-a.conf\n"))), kError);
+        QCOMPARE(state(parseObservation(spec, ok("", 124))), kError);
+        RawOutput cut = ok("=/etc/sysctl.conf\n k = 1\n");
+        cut.truncated = true;
+        QCOMPARE(state(parseObservation(spec, cut)), kError);
+        // No file at all: a value with no keys, so every key is "not set in any file".
+        const Observation none = parseObservation(spec, ok(""));
+        QCOMPARE(state(none), kValue);
+        QVERIFY(none.value.toMap().isEmpty());
+        // A line of a file cannot pose as a file header: each is prefixed by a space.
+        const Observation forged = parseObservation(spec, ok("=/etc/sysctl.d/10-a.conf\n =/etc/sysctl.conf\n k = 1\n"));
+        QCOMPARE(forged.origins.value(QStringLiteral("k")), QStringLiteral("/etc/sysctl.d/10-a.conf:2"));
+    }
 };
 
 QTEST_GUILESS_MAIN(TestObservationParser)

@@ -145,6 +145,35 @@ private slots:
                  qPrintable(errors.first().toString()));
     }
 
+    // default: the program's built-in value, written literally, instead of on_missing.
+    void ruleDefaults()
+    {
+        const char *rule = "assert: {op: le, value: \"${max_tries}\"}, on_missing: fail}";
+        const QByteArray ok = replaced(kLibrary, rule, "assert: {op: le, value: \"${max_tries}\"}, default: 6}");
+        QVERIFY2(errorsOf(ok).isEmpty(), qPrintable(errorsOf(ok).join(QLatin1Char('\n'))));
+        auto loaded = TemplateLoader::loadText(ok, QStringLiteral("lib.yaml"));
+        QVERIFY(loaded);
+        QCOMPARE(loaded->library->checks.first().rules.first().defaultValue, QVariant(qint64(6)));
+        QVERIFY(!TemplateLoader::loadText(kLibrary, QStringLiteral("lib.yaml"))->library->checks.first().rules.first().defaultValue.isValid());
+        QVERIFY(anyContains(errorsOf(replaced(kLibrary, rule, "assert: {op: le, value: 3}, on_missing: fail, default: 6}")),
+                            QStringLiteral("give 'default' or 'on_missing', not both")));
+        QVERIFY(anyContains(errorsOf(replaced(kLibrary, rule, "assert: {op: le, value: 3}, default: \"${max_tries}\"}")),
+                            QStringLiteral("write it literally, not as a parameter")));
+        QVERIFY(anyContains(errorsOf(replaced(kLibrary, rule, "assert: {op: le, value: 3}, default: {a: 1}}")),
+                            QStringLiteral("a default is a value or a list of values")));
+        QVERIFY(anyContains(errorsOf(replaced(kLibrary, rule, "assert: {op: exists}, default: 6}")),
+                            QStringLiteral("'exists' asks whether a value is set")));
+    }
+
+    void sysctlConfigCollector()
+    {
+        const QByteArray ok = replaced(kLibrary, "checks:\n", "  boot: {type: sysctl_config}\nchecks:\n");
+        QVERIFY2(errorsOf(ok).isEmpty(), qPrintable(errorsOf(ok).join(QLatin1Char('\n'))));
+        QCOMPARE(TemplateLoader::loadText(ok, QStringLiteral("lib.yaml"))->library->collectors.last().type, CollectorDef::Type::SysctlConfig);
+        QVERIFY(anyContains(errorsOf(replaced(kLibrary, "checks:\n", "  boot: {type: sysctl_config, name: kernel.sysrq}\nchecks:\n")),
+                            QStringLiteral("it takes no name or path")));
+    }
+
     void okExitCodes()
     {
         QVERIFY(anyContains(errorsOf(replaced(kLibrary, "    path: /etc/x.conf\n", "    path: /etc/x.conf\n    ok_exit: [0, 1]\n")),

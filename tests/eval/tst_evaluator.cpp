@@ -11,17 +11,17 @@ namespace {
 
 Observation value(const QVariant &v)
 {
-    return Observation{Observation::State::Value, v, {}};
+    return Observation{Observation::State::Value, v, {}, {}, {}};
 }
 
 Observation missing(const QVariant &facts = {})
 {
-    return Observation{Observation::State::Missing, facts, {}};
+    return Observation{Observation::State::Missing, facts, {}, {}, {}};
 }
 
 Observation broken(const QString &why)
 {
-    return Observation{Observation::State::Error, {}, why};
+    return Observation{Observation::State::Error, {}, why, {}, {}};
 }
 
 RuleDef rule(const QStringList &sources, const QStringList &select, Operator op, const QVariant &expected = {},
@@ -107,6 +107,46 @@ private slots:
         const PlannedCheck p = check({rule({kFile}, {QStringLiteral("banner")}, Operator::Eq, QStringLiteral("x"), OnMissing(onMissing))});
         QCOMPARE(toString(statusOf(p, {{kFile, value(QVariantMap())}})), expected);
         QCOMPARE(toString(statusOf(p, {{kFile, missing()}})), expected);     // file absent
+    }
+
+    // A rule's default is judged like a written value, and the result says the default was used.
+    void defaultIsJudgedAndNamed()
+    {
+        RuleDef r = rule({kFile, QStringLiteral("lib/conf")}, {QStringLiteral("remember")}, Operator::Ge, 24, OnMissing::Fail, Quantifier::All);
+        r.defaultValue = qint64(10);
+        const ObservationMap unset{{kFile, value(QVariantMap())}, {QStringLiteral("lib/conf"), missing()}};
+        QList<CheckResult> res = Evaluator::evaluate(check({r}), unset);
+        QCOMPARE_WORDS(res.first().status, CheckStatus::Fail);
+        QCOMPARE(res.first().actual, QStringLiteral("10 (default: remember is not set)"));
+        QVERIFY2(res.first().message.contains(QStringLiteral("default 10 applies")), qPrintable(res.first().message));
+        r.assertion.value = 4;
+        res = Evaluator::evaluate(check({r}), unset);
+        QCOMPARE_WORDS(res.first().status, CheckStatus::Pass);
+        QVERIFY(res.first().actual.contains(QStringLiteral("default")));
+        // A value that is set wins over the default, whichever way it compares.
+        res = Evaluator::evaluate(check({r}), {{kFile, value(kv({{QStringLiteral("remember"), 3}}))}});
+        QCOMPARE_WORDS(res.first().status, CheckStatus::Fail);
+        QCOMPARE(res.first().actual, QStringLiteral("[3]"));     // the offending elements
+        QVERIFY(res.first().message.isEmpty());
+        // Unknown stays unknown: a source in error is never replaced by the default.
+        QCOMPARE_WORDS(statusOf(check({r}), {{kFile, value(QVariantMap())}, {QStringLiteral("lib/conf"), broken(QStringLiteral("denied"))}}),
+                       CheckStatus::Error);
+    }
+
+    // A merged configuration names the file that set a value, and says what unset means there.
+    void originsAndUnsetTextReachTheResult()
+    {
+        Observation merged = value(kv({{QStringLiteral("net.ipv4.ip_forward"), QStringLiteral("0")}}));
+        merged.origins.insert(QStringLiteral("net.ipv4.ip_forward"), QStringLiteral("/etc/sysctl.d/60-net.conf:3"));
+        merged.unsetText = QStringLiteral("not set in any sysctl configuration file");
+        const QString key = QStringLiteral("lib/persisted");
+        QList<CheckResult> res =
+            Evaluator::evaluate(check({rule({key}, {QStringLiteral("net.ipv4.ip_forward")}, Operator::Eq, 0)}), {{key, merged}});
+        QCOMPARE_WORDS(res.first().status, CheckStatus::Pass);
+        QCOMPARE(res.first().actual, QStringLiteral("0 (set in /etc/sysctl.d/60-net.conf:3)"));
+        res = Evaluator::evaluate(check({rule({key}, {QStringLiteral("kernel.randomize_va_space")}, Operator::Eq, 2)}), {{key, merged}});
+        QCOMPARE_WORDS(res.first().status, CheckStatus::Fail);
+        QCOMPARE(res.first().message, QStringLiteral("kernel.randomize_va_space is not set in any sysctl configuration file"));
     }
 
     void existsAndAbsentIgnoreOnMissing()

@@ -16,7 +16,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *data, std::size_t size
 {
     if (size < 2)
         return 0;
-    const auto types = int(CollectorDef::Type::FsWalk) + 1;
+    const auto types = int(CollectorDef::Type::SysctlConfig) + 1;
     const auto formats = int(ParseSpec::Format::Ini) + 1;
     CollectorDef spec;
     spec.id = QStringLiteral("c");
