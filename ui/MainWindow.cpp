@@ -239,6 +239,11 @@ void MainWindow::buildUi()
     // An attestation changes the requirements' status wherever it was recorded.
     connect(m_register, &RegisterView::attestationRecorded, m_requirements, &RequirementsView::reload);
     connect(m_requirements, &RequirementsView::attestationRecorded, m_register, &RegisterView::reload);
+    // Scores count attested manual evidence: the dashboard and the runs' scores read it again.
+    connect(m_register, &RegisterView::attestationRecorded, m_dashboard, &DashboardView::reload);
+    connect(m_requirements, &RequirementsView::attestationRecorded, m_dashboard, &DashboardView::reload);
+    connect(m_register, &RegisterView::attestationRecorded, m_assessments, &AssessmentsView::reload);
+    connect(m_requirements, &RequirementsView::attestationRecorded, m_assessments, &AssessmentsView::reload);
     // A finished assessment changes runs, results and issues: every view reads the project again.
     connect(m_assessments, &AssessmentsView::runFinished, this, [this] {
         if (!m_projectPath.isEmpty())

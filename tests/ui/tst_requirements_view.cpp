@@ -13,13 +13,16 @@
 #include "ui/MainWindow.h"
 #include "ui/RegisterView.h"
 #include "ui/RequirementsView.h"
+#include "ui/StartPage.h"
 #include "ui/BackgroundPool.h"
 #include "ui/models/AttestationTableModel.h"
 #include "ui/models/RequirementStatusModel.h"
 
 #include <QAbstractItemModelTester>
 #include <QCheckBox>
+#include <QLabel>
 #include <QFile>
+#include <QFileInfo>
 #include <QPointer>
 #include <QPushButton>
 #include <QSignalSpy>
@@ -126,15 +129,20 @@ private slots:
             QStringLiteral("tailoring: {template: pci-lab, name: lab}\nparameters: {state_file: \"%1\"}\n").arg(state).toUtf8(),
             QStringLiteral("lab.yaml"));
         QVERIFY2(tailoring, tailoring ? "" : qPrintable(tailoring.error().toString()));
-        Scanner scanner(**db, *m_catalog);
-        ScanRequest request;
-        request.templateId = QStringLiteral("pci-lab");
-        request.tailoring = *tailoring;
-        request.operatorName = QStringLiteral("auditor-ann");
-        auto summary = scanner.run(request);
-        QVERIFY2(summary, summary ? "" : qPrintable(summary.error().toString()));
-        QCOMPARE(summary->runStatus, QStringLiteral("completed"));
-        m_runId = summary->runId;
+        {
+            Scanner scanner(**db, *m_catalog);
+            ScanRequest request;
+            request.templateId = QStringLiteral("pci-lab");
+            request.tailoring = *tailoring;
+            request.operatorName = QStringLiteral("auditor-ann");
+            auto summary = scanner.run(request);
+            QVERIFY2(summary, summary ? "" : qPrintable(summary.error().toString()));
+            QCOMPARE(summary->runStatus, QStringLiteral("completed"));
+            m_runId = summary->runId;
+        }
+        db->reset();
+        // freshProject() copies the file alone: everything must be in it, nothing left in a WAL.
+        QVERIFY(!QFile::exists(m_project + QStringLiteral("-wal")) || QFileInfo(m_project + QStringLiteral("-wal")).size() == 0);
     }
 
     void cleanupTestCase()
@@ -151,7 +159,7 @@ private slots:
         view.setCatalog(m_catalog);
         QSignalSpy loaded(&view, &RequirementsView::requirementsLoaded);
         view.setRun(path, m_runId);
-        QVERIFY(loaded.wait(20000));
+        QTRY_VERIFY2_WITH_TIMEOUT(loaded.count() > 0, qPrintable(view.summaryText()), 20000);
         QCOMPARE(view.model()->rowCount(), 3);
         QCOMPARE(rowOf(view, QStringLiteral("2.2.1"))->row.statusText, QStringLiteral("Checks pass"));
         QVERIFY(rowOf(view, QStringLiteral("2.2.1"))->row.met);
@@ -206,7 +214,7 @@ private slots:
         view.setCatalog(m_catalog);
         QSignalSpy loaded(&view, &RequirementsView::requirementsLoaded);
         view.setRun(path, m_runId);
-        QVERIFY(loaded.wait(20000));
+        QTRY_VERIFY2_WITH_TIMEOUT(loaded.count() > 0, qPrintable(view.summaryText()), 20000);
         QVERIFY(view.selectRequirement(QStringLiteral("2.2.2")));
 
         QSignalSpy recorded(&view, &RequirementsView::attestationRecorded);
@@ -327,7 +335,8 @@ private slots:
         window.show();
         QSignalSpy projectLoaded(&window, &MainWindow::projectLoaded);
         window.openProject(path);
-        QVERIFY(projectLoaded.wait(20000));
+        QTRY_VERIFY2_WITH_TIMEOUT(projectLoaded.count() > 0,
+                                  qPrintable(window.startPage()->messageLabel()->text()), 30000);
         RequirementsView *requirements = window.requirementsView();
         QTRY_VERIFY_WITH_TIMEOUT(requirements->model()->rowCount() == 3, 20000);
         window.showView(MainWindow::View::Results);
