@@ -80,9 +80,20 @@ void RequirementsView::setCatalog(std::shared_ptr<const Catalog> catalog)
 
 void RequirementsView::setRun(const QString &path, qint64 runId)
 {
+    if (path != m_path || runId != m_runId) {
+        m_model->setRequirements({});   // never another run's rows under this run's name
+        m_summary->clear();
+    }
     m_path = path;
     m_runId = runId;
     reload();
+}
+
+void RequirementsView::showEvent(QShowEvent *event)
+{
+    QWidget::showEvent(event);
+    if (m_stale)
+        reload();
 }
 
 void RequirementsView::clear()
@@ -99,6 +110,13 @@ void RequirementsView::reload()
 {
     if (m_path.isEmpty() || m_runId <= 0)
         return;
+    if (!isVisible()) {
+        // Building a run's report model is not free: a hidden tab reads it when it is shown.
+        m_stale = true;
+        ++m_generation;     // a load under way would show a run that is no longer selected
+        return;
+    }
+    m_stale = false;
     const quint64 generation = ++m_generation;
     const qint64 runId = m_runId;
     m_summary->setText(tr("Reading the requirements of run %1…").arg(runId));

@@ -29,8 +29,10 @@ public:
     void setCatalog(std::shared_ptr<const Catalog> catalog);
     /// Shows the requirements of run `runId` of the project at `path`.
     void setRun(const QString &path, qint64 runId);
-    void clear();
+    /// Reads the run again: now when the view is shown, else when it is next shown (a run's
+    /// report model is not free to build).
     void reload();
+    void clear();
 
     void setOutstandingOnly(bool only);
     /// Opens the Record Attestation dialog (AttestationPrompt) on the selected requirement.
@@ -42,6 +44,9 @@ public:
     [[nodiscard]] RequirementStatusFilter *filter() const { return m_filter; }
     [[nodiscard]] QString summaryText() const;
     [[nodiscard]] QString detailText() const;
+
+protected:
+    void showEvent(QShowEvent *event) override;
 
 signals:
     /// The table shows run `runId`'s requirements.
@@ -56,6 +61,7 @@ private:
     qint64 m_runId = 0;
     QString m_templateId;
     quint64 m_generation = 0;
+    bool m_stale = false;   ///< the run changed while the view was hidden
     std::shared_ptr<const Catalog> m_catalog;
     RequirementStatusModel *m_model = nullptr;
     RequirementStatusFilter *m_filter = nullptr;

@@ -154,6 +154,7 @@ private slots:
     {
         const QString path = freshProject(QStringLiteral("status"));
         RequirementsView view;
+        view.show();    // a hidden view waits until it is shown to read the run
         QAbstractItemModelTester modelTester(view.model(), QAbstractItemModelTester::FailureReportingMode::QtTest);
         QAbstractItemModelTester filterTester(view.filter(), QAbstractItemModelTester::FailureReportingMode::QtTest);
         view.setCatalog(m_catalog);
@@ -211,6 +212,7 @@ private slots:
     {
         const QString path = freshProject(QStringLiteral("record"));
         RequirementsView view;
+        view.show();    // a hidden view waits until it is shown to read the run
         view.setCatalog(m_catalog);
         QSignalSpy loaded(&view, &RequirementsView::requirementsLoaded);
         view.setRun(path, m_runId);
@@ -338,11 +340,14 @@ private slots:
         QTRY_VERIFY2_WITH_TIMEOUT(projectLoaded.count() > 0,
                                   qPrintable(window.startPage()->messageLabel()->text()), 30000);
         RequirementsView *requirements = window.requirementsView();
-        QTRY_VERIFY_WITH_TIMEOUT(requirements->model()->rowCount() == 3, 20000);
         window.showView(MainWindow::View::Results);
+        QTRY_VERIFY_WITH_TIMEOUT(window.findChild<QTableView *>(QStringLiteral("resultTable"))->model()->rowCount() > 0, 20000);
+        // The tab reads the run's requirements when it is first shown, not with the results.
+        QCOMPARE(requirements->model()->rowCount(), 0);
         auto *tabs = window.findChild<QTabWidget *>(QStringLiteral("resultTabs"));
         QVERIFY(tabs);
         tabs->setCurrentWidget(requirements);
+        QTRY_VERIFY_WITH_TIMEOUT(requirements->model()->rowCount() == 3, 20000);
         requirements->selectRequirement(QStringLiteral("2.2.2"));
         const QString dir = qEnvironmentVariable("TRIAD_UI_SCREENSHOT_DIR");
         if (!dir.isEmpty()) {
@@ -368,7 +373,11 @@ private slots:
         QVERIFY(button && button->isEnabled());
         // The window reads the templates in the background; the tab's button waits for them.
         QTRY_VERIFY_WITH_TIMEOUT(requirements->findChild<QPushButton *>(QStringLiteral("requirementRecordAttestation"))->isEnabled(), 20000);
+        QSignalSpy recorded(window.registerView(), &RegisterView::attestationRecorded);
         button->click();
+        QVERIFY(recorded.wait(20000));
+        // Back on the run: the tab reads it again.
+        window.showView(MainWindow::View::Results);
         QVERIFY(reloaded.wait(20000));
         const RunRequirement *mixed = rowOf(*requirements, QStringLiteral("2.2.2"));
         QVERIFY(mixed);
