@@ -16,7 +16,7 @@ trap 'rm -rf "$tmp"' EXIT
 export XDG_CONFIG_HOME="$tmp/config"
 cmake --build "$build" --target triad triad-cli report_demo_project tst_issues_view tst_assets_view \
     tst_templates_view tst_tailoring_editor tst_new_project_wizard tst_start_page tst_report_dialog tst_compare_view \
-    tst_dashboard tst_assessments_view >/dev/null
+    tst_dashboard tst_assessments_view tst_requirements_view >/dev/null
 cli="$build/app/triad-cli"
 gui="$build/app/triad"
 shot() { xvfb-run -a -s '-screen 0 1600x1000x24' "$gui" "$@"; }
@@ -87,4 +87,8 @@ QT_QPA_PLATFORM=offscreen TRIAD_UI_SCREENSHOT_DIR="$(cd "$out" && pwd)" \
 # The run dialog and the live view of a slow local scan caught mid-way (made by the widget test).
 QT_QPA_PLATFORM=offscreen TRIAD_UI_SCREENSHOT_DIR="$(cd "$out" && pwd)" \
     "$build/tests/ui/tst_assessments_view" screenshots >/dev/null
+# A run's Requirements tab before and after an attestation, the Record Attestation dialog, and the
+# attestation register (a real local scan of a PCI-like lab template).
+QT_QPA_PLATFORM=offscreen TRIAD_UI_SCREENSHOT_DIR="$(cd "$out" && pwd)" \
+    "$build/tests/ui/tst_requirements_view" mainWindowShowsTheRunsRequirements >/dev/null
 echo "Screenshots in $out/"

@@ -2,6 +2,8 @@
 
 #include "BackgroundPool.h"
 #include "db/ProjectDatabase.h"
+#include "engine/Catalog.h"
+#include "scan/AttestationRecorder.h"
 
 #include <QtConcurrent/QtConcurrentRun>
 
@@ -117,6 +119,19 @@ QFuture<Status> endWaiver(const QString &path, qint64 waiverId, const QString &a
         if (!db)
             return db.error();
         return (*db)->endWaiver(waiverId, actor, reason);
+    });
+}
+
+QFuture<Result<qint64>> recordAttestation(const QString &path, std::shared_ptr<const Catalog> catalog,
+                                          const Attestation &attestation, const QStringList &evidencePaths)
+{
+    return QtConcurrent::run(backgroundPool(), [path, catalog, attestation, evidencePaths]() -> Result<qint64> {
+        if (!catalog)
+            return makeError(Error::Code::NotFound, QStringLiteral("the templates are not loaded"));
+        auto db = ProjectDatabase::open(path, ProjectDatabase::OpenMode::ReadWrite);
+        if (!db)
+            return db.error();
+        return triad::recordAttestation(**db, *catalog, attestation, evidencePaths);
     });
 }
 

@@ -7,8 +7,13 @@
 #include <QFuture>
 #include <QList>
 #include <QString>
+#include <QStringList>
+
+#include <memory>
 
 namespace triad {
+
+class Catalog;
 
 /// One page of issues; `total` is the number of issues the filter matches (counted with the first
 /// page only, -1 on later pages).
@@ -56,6 +61,10 @@ QFuture<Result<IssueDetail>> loadDetail(const QString &path, const IssueRecord &
 QFuture<Result<RegisterContents>> loadRegister(const QString &path);
 QFuture<Result<qint64>> addWaiver(const QString &path, const Waiver &waiver, const QString &actor);
 QFuture<Status> endWaiver(const QString &path, qint64 waiverId, const QString &actor, const QString &reason);
+/// recordAttestation() (core, as `triad-cli attest`): checks the requirement against `catalog`,
+/// reads the evidence files and stores it all, or nothing. `catalog` must not be null.
+QFuture<Result<qint64>> recordAttestation(const QString &path, std::shared_ptr<const Catalog> catalog,
+                                          const Attestation &attestation, const QStringList &evidencePaths);
 /// The person the GUI records in the audit log: $TRIAD_OPERATOR, else the login name.
 QString operatorName();
 } // namespace IssueQueries

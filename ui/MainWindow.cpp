@@ -9,6 +9,7 @@
 #include "IssuesView.h"
 #include "ProjectLoader.h"
 #include "RegisterView.h"
+#include "RequirementsView.h"
 #include "TemplatesView.h"
 #include "ReportDialog.h"
 #include "NewProjectWizard.h"
@@ -41,6 +42,7 @@
 #include <QSplitter>
 #include <QStackedWidget>
 #include <QStatusBar>
+#include <QTabWidget>
 #include <QTableView>
 #include <QTextBrowser>
 #include <QVBoxLayout>
@@ -69,6 +71,8 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent)
         self->m_issues->setCatalog(self->m_catalog);
         self->m_templates->setCatalog(self->m_catalog);
         self->m_assessments->setCatalog(self->m_catalog);
+        self->m_register->setCatalog(self->m_catalog);
+        self->m_requirements->setCatalog(self->m_catalog);
         // The texts of the shown result depend on the catalog: draw it again now that it is here.
         if (const StoredResult *shown = self->m_results->resultAt(int(self->m_shownResultRow)))
             self->showResult(*shown);
@@ -136,7 +140,10 @@ void MainWindow::buildUi()
     m_runView->setObjectName(QStringLiteral("runTable"));
     m_runView->setMinimumWidth(320);
 
-    auto *right = new QSplitter(Qt::Vertical, splitter);
+    // The selected run's results, and its requirements with their manual evidence.
+    auto *runTabs = new QTabWidget(splitter);
+    runTabs->setObjectName(QStringLiteral("resultTabs"));
+    auto *right = new QSplitter(Qt::Vertical, runTabs);
     right->setObjectName(QStringLiteral("resultsDetailSplitter"));
     auto *resultPane = new QWidget(right);
     auto *resultLayout = new QVBoxLayout(resultPane);
@@ -172,6 +179,9 @@ void MainWindow::buildUi()
     m_detail->setPlaceholderText(tr("Select a result to see its evidence, remediation and verification."));
     right->setStretchFactor(0, 3);
     right->setStretchFactor(1, 2);
+    runTabs->addTab(right, tr("Results"));
+    m_requirements = new RequirementsView(runTabs);
+    runTabs->addTab(m_requirements, tr("Requirements"));
     splitter->setStretchFactor(1, 1);
     m_resultsPage->addWidget(splitter);
     m_issues = new IssuesView(m_pages);
@@ -226,6 +236,14 @@ void MainWindow::buildUi()
             });
     connect(m_issues, &IssuesView::waiverAdded, m_dashboard, &DashboardView::reload);
     connect(m_register, &RegisterView::waiverEnded, m_dashboard, &DashboardView::reload);
+    // An attestation changes the requirements' status wherever it was recorded.
+    connect(m_register, &RegisterView::attestationRecorded, m_requirements, &RequirementsView::reload);
+    connect(m_requirements, &RequirementsView::attestationRecorded, m_register, &RegisterView::reload);
+    // Scores count attested manual evidence: the dashboard and the runs' scores read it again.
+    connect(m_register, &RegisterView::attestationRecorded, m_dashboard, &DashboardView::reload);
+    connect(m_requirements, &RequirementsView::attestationRecorded, m_dashboard, &DashboardView::reload);
+    connect(m_register, &RegisterView::attestationRecorded, m_assessments, &AssessmentsView::reload);
+    connect(m_requirements, &RequirementsView::attestationRecorded, m_assessments, &AssessmentsView::reload);
     // A finished assessment changes runs, results and issues: every view reads the project again.
     connect(m_assessments, &AssessmentsView::runFinished, this, [this] {
         if (!m_projectPath.isEmpty())
@@ -394,6 +412,7 @@ void MainWindow::selectRun(qint64 runId)
     if (runId == m_shownRun)
         return;
     m_shownRun = runId;
+    m_requirements->setRun(m_projectPath, runId);
     QPointer<MainWindow> self(this);
     ProjectLoader::loadRun(m_projectPath, runId).then(this, [self, runId](const Result<RunDetails> &details) {
         if (!self || self->m_shownRun != runId)
@@ -577,6 +596,7 @@ void MainWindow::closeProject()
     m_detail->clear();
     m_issues->clear();
     m_register->clear();
+    m_requirements->clear();
     m_vault->setProject({});    // a closed project's secrets do not stay in memory
     m_changePassphrase->setEnabled(false);
     setBrowsingTemplates(false);

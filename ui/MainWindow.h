@@ -30,6 +30,7 @@ class ProjectVault;
 class IssuesView;
 class ReportDialog;
 class RegisterView;
+class RequirementsView;
 class TemplatesView;
 class ResultFilterProxy;
 class ResultTableModel;
@@ -57,6 +58,8 @@ public:
     [[nodiscard]] View currentView() const;
     [[nodiscard]] IssuesView *issuesView() const { return m_issues; }
     [[nodiscard]] RegisterView *registerView() const { return m_register; }
+    /// The Requirements tab of the Runs & results page: the selected run's requirements.
+    [[nodiscard]] RequirementsView *requirementsView() const { return m_requirements; }
     [[nodiscard]] TemplatesView *templatesView() const { return m_templates; }
     [[nodiscard]] AssetsView *assetsView() const { return m_assets; }
     [[nodiscard]] ProjectVault *vault() const { return m_vault; }
@@ -143,6 +146,7 @@ private:
     QLabel *m_noRuns = nullptr;
     IssuesView *m_issues = nullptr;
     RegisterView *m_register = nullptr;
+    RequirementsView *m_requirements = nullptr;
     TemplatesView *m_templates = nullptr;
     AssetsView *m_assets = nullptr;
     CompareView *m_compare = nullptr;

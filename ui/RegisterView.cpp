@@ -1,6 +1,7 @@
 #include "RegisterView.h"
 #include "TableViews.h"
 
+#include "AttestationDialog.h"
 #include "IssueQueries.h"
 #include "Theme.h"
 #include "models/AttestationTableModel.h"
@@ -87,7 +88,16 @@ void RegisterView::buildUi()
     auto *attestationPane = new QWidget(splitter);
     auto *attestationLayout = new QVBoxLayout(attestationPane);
     attestationLayout->setContentsMargins(0, 0, 0, 0);
-    attestationLayout->addWidget(makeHeading(tr("Attestations"), attestationPane));
+    auto *attestationBar = new QHBoxLayout;
+    attestationBar->addWidget(makeHeading(tr("Attestations"), attestationPane));
+    attestationBar->addStretch(1);
+    m_recordButton = new QPushButton(tr("Record &Attestation…"), attestationPane);
+    m_recordButton->setObjectName(QStringLiteral("recordAttestationButton"));
+    m_recordButton->setToolTip(tr("Record a person's verdict on a manual requirement, or on the manual part of a "
+                                  "requirement with checks, with its evidence files"));
+    m_recordButton->setEnabled(false);
+    attestationBar->addWidget(m_recordButton);
+    attestationLayout->addLayout(attestationBar);
     m_attestationStack = new QStackedWidget(attestationPane);
     m_attestationTable = makeRecordTable(m_attestations, m_attestationStack);
     m_attestationTable->setObjectName(QStringLiteral("attestationTable"));
@@ -96,7 +106,8 @@ void RegisterView::buildUi()
         makeEmptyState(QStringLiteral("attestationsEmptyState"),
                        tr("<h3>No attestations</h3><p>Manual requirements, and the manual part of "
                           "requirements that also have checks, are verified by a "
-                          "person: record the verdict with its evidence files using "
+                          "person: record the verdict with its evidence files with "
+                          "<b>Record Attestation…</b> here or on a run's <b>Requirements</b> tab, or "
                           "<code>triad-cli attest</code>.</p>"),
                        m_attestationStack));
     attestationLayout->addWidget(m_attestationStack, 1);
@@ -113,18 +124,46 @@ void RegisterView::buildUi()
     connect(m_endReason, &QLineEdit::textChanged, this, &RegisterView::updateEndButton);
     connect(m_endReason, &QLineEdit::returnPressed, this, &RegisterView::endSelectedWaiver);
     connect(m_endButton, &QPushButton::clicked, this, &RegisterView::endSelectedWaiver);
+    connect(m_recordButton, &QPushButton::clicked, this, &RegisterView::recordAttestation);
     updateEndButton();
 }
 
 void RegisterView::setProject(const QString &path)
 {
     m_path = path;
+    m_recordButton->setEnabled(true);
     reload();
+}
+
+void RegisterView::setCatalog(std::shared_ptr<const Catalog> catalog)
+{
+    m_catalog = std::move(catalog);
+}
+
+void RegisterView::recordAttestation()
+{
+    if (m_path.isEmpty())
+        return;
+    if (!m_catalog) {
+        // Enabled with the project, not with the templates: the page's focus does not depend
+        // on how fast they load.
+        setStatus(tr("The templates are not loaded yet (or none are installed): try again in a moment."), true);
+        return;
+    }
+    QPointer<RegisterView> self(this);
+    AttestationPrompt::ask(this, m_path, m_catalog, {}, {}, [self](qint64 id) {
+        if (!self)
+            return;
+        self->setStatus(tr("Attestation %1 recorded.").arg(id));
+        emit self->attestationRecorded(id);
+        self->reload();
+    });
 }
 
 void RegisterView::clear()
 {
     m_path.clear();
+    m_recordButton->setEnabled(false);
     ++m_generation;
     m_waivers->setWaivers({});
     m_attestations->setAttestations({});

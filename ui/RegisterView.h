@@ -2,6 +2,8 @@
 
 #include <QWidget>
 
+#include <memory>
+
 class QLabel;
 class QLineEdit;
 class QPushButton;
@@ -11,6 +13,7 @@ class QTableView;
 namespace triad {
 
 class AttestationTableModel;
+class Catalog;
 class WaiverTableModel;
 
 /// The waiver and attestation registers of a project, and "End waiver" on an active waiver.
@@ -23,15 +26,20 @@ public:
     void setProject(const QString &path);
     void clear();
     void reload();
+    /// The templates the Record Attestation dialog offers; until they arrive the button is disabled.
+    void setCatalog(std::shared_ptr<const Catalog> catalog);
 
     [[nodiscard]] WaiverTableModel *waiverModel() const { return m_waivers; }
     [[nodiscard]] AttestationTableModel *attestationModel() const { return m_attestations; }
     /// Ends the selected waiver with the reason typed next to the button (what the button does).
     void endSelectedWaiver();
+    /// Opens the Record Attestation dialog (AttestationPrompt); the register reloads once it is stored.
+    void recordAttestation();
 
 signals:
     void registerLoaded();
     void waiverEnded(qint64 waiverId);
+    void attestationRecorded(qint64 attestationId);
 
 private:
     void buildUi();
@@ -39,6 +47,8 @@ private:
     void setStatus(const QString &text, bool error = false);
 
     QString m_path;
+    std::shared_ptr<const Catalog> m_catalog;
+    QPushButton *m_recordButton = nullptr;
     quint64 m_generation = 0;
     WaiverTableModel *m_waivers = nullptr;
     AttestationTableModel *m_attestations = nullptr;

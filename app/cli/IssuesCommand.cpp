@@ -4,9 +4,8 @@
 #include "common/Csv.h"
 #include "db/ProjectDatabase.h"
 #include "engine/Catalog.h"
+#include "scan/AttestationRecorder.h"
 
-#include <QFile>
-#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -409,38 +408,21 @@ int attest(CliContext &ctx, const QStringList &args)
     a.status = status == QLatin1String("pass") ? CheckStatus::Pass : CheckStatus::Fail;
     if (a.templateId.isEmpty() || a.requirementId.isEmpty() || a.statement.isEmpty())
         return ctx.usage(QStringLiteral("attest"), QStringLiteral("an attestation needs --template, --requirement, --status and --statement"));
-    // The requirement must exist in the template and be one an auditor attests.
+    // The same core path as the GUI's Record Attestation dialog: the requirement must have a
+    // manual part, every evidence file must be readable, and then all is stored at once.
     auto catalog = ctx.loadCatalog();
     if (!catalog)
         return ctx.fail(catalog.error());
-    const AssessmentTemplate *t = catalog->assessment(a.templateId);
-    if (!t)
-        return ctx.fail(makeError(Error::Code::NotFound, QStringLiteral("no template '%1' (see 'templates list')").arg(a.templateId)));
-    const RequirementDef *req = nullptr;
-    for (const RequirementDef &r : t->requirements)
-        if (r.id == a.requirementId)
-            req = &r;
+    auto req = attestableRequirement(*catalog, a.templateId, a.requirementId);
     if (!req)
-        return ctx.fail(makeError(Error::Code::NotFound, QStringLiteral("template %1 has no requirement '%2'").arg(a.templateId, a.requirementId)));
-    if (!req->manual)
-        return ctx.fail(makeError(Error::Code::InvalidInput,
-                                  QStringLiteral("requirement %1 is assessed by checks only; attestations are for requirements with a manual part").arg(a.requirementId)));
-    QList<QPair<QString, QByteArray>> files;
-    constexpr qint64 kMaxFile = 64LL << 20;
-    for (const QString &path : parser.values(QStringLiteral("evidence"))) {
-        QFile f(path);
-        if (!f.open(QIODevice::ReadOnly))
-            return ctx.fail(makeError(Error::Code::Io, QStringLiteral("cannot read evidence file: %1").arg(f.errorString()), path));
-        if (f.size() > kMaxFile)
-            return ctx.fail(makeError(Error::Code::InvalidInput, QStringLiteral("evidence file is larger than 64 MB"), path));
-        files << qMakePair(QFileInfo(path).fileName(), f.readAll());
-    }
-    auto id = (*db)->addAttestation(a, files);
+        return ctx.fail(req.error());
+    const QStringList evidence = parser.values(QStringLiteral("evidence"));
+    auto id = recordAttestation(**db, *catalog, a, evidence);
     if (!id)
         return ctx.fail(id.error());
     ctx.out() << "Attestation " << *id << " recorded: " << a.templateId << ' ' << a.requirementId << ' ' << status << ", "
-              << files.size() << " file(s) attached.\n";
-    if (!req->checks.isEmpty())
+              << evidence.size() << " file(s) attached.\n";
+    if (!(*req)->checks.isEmpty())
         ctx.out() << "Requirement " << a.requirementId << " also has checks: this attestation covers its manual part; it is met when its checks pass as well.\n";
     return ExitOk;
 }

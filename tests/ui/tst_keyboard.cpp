@@ -21,6 +21,8 @@
 #include "ui/ShortcutsDialog.h"
 #include "ui/StartPage.h"
 #include "ui/VaultUnlockDialog.h"
+#include "ui/AttestationDialog.h"
+#include "ui/models/RequirementStatusModel.h"
 #include "ui/WaiverDialog.h"
 
 #include <QAbstractButton>
@@ -257,6 +259,19 @@ private slots:
         checkMnemonics(&dialog);
     }
 
+    void attestationDialog()
+    {
+        // The fixture's installed templates: PCI DSS has requirements with a manual part.
+        AttestationDialog dialog(m_fx.path, m_catalog, QStringLiteral("pci-dss-4"), {});
+        QVERIFY(!dialog.offeredRequirements().isEmpty());
+        dialog.setStatement(QStringLiteral("Seen"));
+        expectChain(&dialog, {QStringLiteral("attestationTemplate"), QStringLiteral("attestationRequirement"),
+                              QStringLiteral("attestationPass"), QStringLiteral("attestationStatement"),
+                              QStringLiteral("attestationAttester"), QStringLiteral("attestationFiles"),
+                              QStringLiteral("attestationAddFiles")});
+        checkMnemonics(&dialog);
+    }
+
     void vaultDialogs()
     {
         VaultUnlockDialog create(VaultUnlockDialog::Mode::Create);
@@ -432,9 +447,9 @@ private slots:
         QTest::addColumn<int>("view");
         QTest::addColumn<QStringList>("expected");
         QTest::newRow("dashboard") << int(MainWindow::View::Dashboard) << QStringList{QStringLiteral("dashboardScroll"), QStringLiteral("scoreTrendChart"), QStringLiteral("issueEventsChart"), QStringLiteral("severityChart"), QStringLiteral("topChecksChart"), QStringLiteral("heatMap")};
-        QTest::newRow("results") << int(MainWindow::View::Results) << QStringList{QStringLiteral("runTable"), QStringLiteral("resultStatusFilter"), QStringLiteral("resultSearch"), QStringLiteral("resultTable"), QStringLiteral("resultDetail")};
+        QTest::newRow("results") << int(MainWindow::View::Results) << QStringList{QStringLiteral("runTable"), QStringLiteral("resultTabs"), QStringLiteral("resultStatusFilter"), QStringLiteral("resultSearch"), QStringLiteral("resultTable"), QStringLiteral("resultDetail")};
         QTest::newRow("issues") << int(MainWindow::View::Issues) << QStringList{QStringLiteral("issueStateFilter"), QStringLiteral("issueSeverityFilter"), QStringLiteral("issueAssetFilter"), QStringLiteral("issueRequirementFilter"), QStringLiteral("issueSearch"), QStringLiteral("waiveButton"), QStringLiteral("issueTable"), QStringLiteral("issueDetail")};
-        QTest::newRow("register") << int(MainWindow::View::Register) << QStringList{QStringLiteral("waiverTable"), QStringLiteral("attestationTable")};
+        QTest::newRow("register") << int(MainWindow::View::Register) << QStringList{QStringLiteral("waiverTable"), QStringLiteral("recordAttestationButton"), QStringLiteral("attestationTable")};
         QTest::newRow("templates") << int(MainWindow::View::Templates) << QStringList{QStringLiteral("templateTable"), QStringLiteral("templateTabs"), QStringLiteral("requirementSearch"), QStringLiteral("requirementTree"), QStringLiteral("templateDetail")};
         QTest::newRow("assets") << int(MainWindow::View::Assets) << QStringList{QStringLiteral("button:Add…"), QStringLiteral("button:Edit…"), QStringLiteral("button:Remove…"), QStringLiteral("button:Import…"), QStringLiteral("button:Test Connection"), QStringLiteral("assetTagFilter"), QStringLiteral("assetSearch"), QStringLiteral("assetTable"), QStringLiteral("connectionReport")};
         QTest::newRow("compare") << int(MainWindow::View::Compare) << QStringList{QStringLiteral("compareRunA"), QStringLiteral("compareRunB"), QStringLiteral("button:Swap"), QStringLiteral("compareTabs"), QStringLiteral("compareAsset"), QStringLiteral("compareSeverity"), QStringLiteral("compareTable"), QStringLiteral("compareDetail")};
@@ -456,6 +471,37 @@ private slots:
         qInfo().noquote() << QTest::currentDataTag() << chain.join(QStringLiteral(" > "));
         QVERIFY2(!chain.contains(QStringLiteral("(kept focus)")), qPrintable(chain.join(QStringLiteral(" > "))));
         QCOMPARE(chain, QStringList{QStringLiteral("sideBar")} + expected);
+    }
+
+    /// The Requirements tab of the Runs & results page, and its Alt letters in the whole window.
+    void requirementsTabChain()
+    {
+        MainWindow window;
+        QVERIFY(openProject(window));
+        window.showView(MainWindow::View::Results);
+        auto *tabs = window.findChild<QTabWidget *>(QStringLiteral("resultTabs"));
+        QVERIFY(tabs);
+        tabs->setCurrentIndex(1);
+        auto *table = window.findChild<QTableView *>(QStringLiteral("requirementTable"));
+        QVERIFY(table);
+        QTRY_VERIFY_WITH_TIMEOUT(table->model()->rowCount() > 0, 20000);
+        // On a requirement with a manual part Record Attestation is enabled, and Tab reaches it.
+        int manual = -1;
+        for (int row = 0; row < table->model()->rowCount() && manual < 0; ++row)
+            if (table->model()->index(row, 0).data(RequirementStatusModel::ManualPartRole).toBool())
+                manual = row;
+        QVERIFY(manual >= 0);
+        table->selectRow(manual);
+        auto *record = window.findChild<QWidget *>(QStringLiteral("requirementRecordAttestation"));
+        QTRY_VERIFY_WITH_TIMEOUT(record->isEnabled(), 20000);   // once the templates are read
+        window.findChild<QWidget *>(QStringLiteral("runTable"))->setFocus();
+        const QStringList chain = tabChain();
+        qInfo().noquote() << "requirements" << chain.join(QStringLiteral(" > "));
+        QCOMPARE(chain, (QStringList{QStringLiteral("runTable"), QStringLiteral("resultTabs"),
+                                     QStringLiteral("requirementOutstandingOnly"),
+                                     QStringLiteral("requirementRecordAttestation"), QStringLiteral("requirementTable"),
+                                     QStringLiteral("requirementDetail"), QStringLiteral("sideBar")}));
+        checkMnemonics(&window);
     }
 
     /// The tailoring editor, the second tab of the Templates page, with a template chosen.

@@ -225,7 +225,8 @@ private slots:
     }
 
     /// After Ctrl+N the keyboard is in the page: its main table (or, in an empty state, its first
-    /// control; the side bar when the page has none, as the register without waivers).
+    /// control, as Record Attestation on the register without waivers; the side bar when the page
+    /// has none, as Compare with one run).
     /// Arrow keys in the side bar browse the pages there; Enter goes into the page.
     void showingAPageMovesFocusIntoIt()
     {
@@ -241,7 +242,7 @@ private slots:
         const QStringList expected{QStringLiteral("scoreTrendChart"), QStringLiteral("assetTable"),
                                    QStringLiteral("templateTable"),   QStringLiteral("assessmentRuns"),
                                    QStringLiteral("resultTable"),     QStringLiteral("issueTable"),
-                                   QStringLiteral("sideBar"),         QStringLiteral("sideBar")};
+                                   QStringLiteral("recordAttestationButton"), QStringLiteral("sideBar")};
         // (The project has no waiver and one run: the register and Compare show empty states.)
         auto *sideBar = window.findChild<QListWidget *>(QStringLiteral("sideBar"));
         sideBar->setFocus();
