@@ -2,6 +2,7 @@
 // RunPrompt, real scans of this machine with the local transport over a lab template, cancel,
 // the runs list with scores, and the vault seam.
 #include "AssessmentLab.h"
+#include "SignalWait.h"
 
 #include "db/ProjectDatabase.h"
 #include "ui/AssessmentsView.h"
@@ -290,7 +291,7 @@ private slots:
         view->cancelAction()->trigger();
         QVERIFY(!view->cancelAction()->isEnabled());
         QVERIFY(view->statusText().contains(QStringLiteral("Cancelling")));
-        QVERIFY(finished.wait(10000));
+        QVERIFY(triad::test::received(finished, 10000));
         const qint64 stoppedMs = clock.elapsed();
         qInfo("cancel took %lld ms", stoppedMs);
         QVERIFY2(stoppedMs < 1000, qPrintable(QStringLiteral("cancel took %1 ms").arg(stoppedMs)));
@@ -425,7 +426,7 @@ private slots:
         });
         QSignalSpy saved(window.assetsView(), &AssetsView::assetSaved);
         window.assetsView()->addAsset();
-        QVERIFY2(saved.wait(30000), qPrintable(window.assetsView()->statusText()));
+        QVERIFY2(triad::test::received(saved, 30000), qPrintable(window.assetsView()->statusText()));
         QCOMPARE(prompts, 1);
         QVERIFY(window.lockVaultAction()->isEnabled());
         QVERIFY(window.vault()->vault()->contains(QStringLiteral("asset/web-01/password")));

@@ -3,6 +3,7 @@
 // part needs a document, a manual-only one), the Record Attestation dialog scripted through its
 // seam with a real evidence file, the database read back, and the Requirements tab reloaded.
 #include "AssessmentLab.h"
+#include "SignalWait.h"
 
 #include "common/Hash.h"
 #include "db/ProjectDatabase.h"
@@ -231,7 +232,7 @@ private slots:
             return true;
         });
         view.recordAttestation();
-        QVERIFY(recorded.wait(20000));
+        QVERIFY(triad::test::received(recorded));
         QCOMPARE(preselected, QStringLiteral("2.2.2"));
         QVERIFY(!offered.contains(QStringLiteral("2.2.1")));
 
@@ -320,7 +321,7 @@ private slots:
         // Without it the attestation is recorded, and the register lists it.
         dialog->removeEvidenceFile(1);
         dialog->record();
-        QVERIFY(recorded.wait(20000));
+        QVERIFY(triad::test::received(recorded));
         QTRY_VERIFY(!dialog);   // closed and deleted once stored
         QCOMPARE(attestationsIn(path).size(), 1);
         QCOMPARE(attestationsIn(path)[0].files.size(), 1);
@@ -375,10 +376,11 @@ private slots:
         QTRY_VERIFY_WITH_TIMEOUT(requirements->findChild<QPushButton *>(QStringLiteral("requirementRecordAttestation"))->isEnabled(), 20000);
         QSignalSpy recorded(window.registerView(), &RegisterView::attestationRecorded);
         button->click();
-        QVERIFY(recorded.wait(20000));
+        QVERIFY(triad::test::received(recorded));
         // Back on the run: the tab reads it again.
+        reloaded.clear();
         window.showView(MainWindow::View::Results);
-        QVERIFY(reloaded.wait(20000));
+        QVERIFY(triad::test::received(reloaded));
         const RunRequirement *mixed = rowOf(*requirements, QStringLiteral("2.2.2"));
         QVERIFY(mixed);
         QVERIFY(!mixed->row.met);
