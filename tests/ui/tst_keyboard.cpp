@@ -21,6 +21,7 @@
 #include "ui/ShortcutsDialog.h"
 #include "ui/StartPage.h"
 #include "ui/VaultUnlockDialog.h"
+#include "ui/VerifyReportDialog.h"
 #include "ui/WaiverDialog.h"
 
 #include <QAbstractButton>
@@ -363,6 +364,16 @@ private slots:
                               QStringLiteral("reportOutput"), QStringLiteral("reportBrowse"), QStringLiteral("reportSign"),
                               QStringLiteral("reportPages")});
         dialog.findChild<QCheckBox *>(QStringLiteral("reportSign"))->setChecked(true);
+        checkMnemonics(&dialog);
+    }
+
+    void verifyReportDialog()
+    {
+        VerifyReportDialog dialog(m_fx.path);
+        expectChain(&dialog, {QStringLiteral("verifyReport"), QStringLiteral("verifyReportBrowse"),
+                              QStringLiteral("verifySignature"), QStringLiteral("verifySignatureBrowse"),
+                              QStringLiteral("verifyCert"), QStringLiteral("verifyCertBrowse"), QStringLiteral("verifyCa"),
+                              QStringLiteral("verifyCaBrowse")});
         checkMnemonics(&dialog);
     }
 
