@@ -52,4 +52,14 @@ QFuture<Result<AssessmentsSnapshot>> load(const QString &path, std::shared_ptr<c
     });
 }
 
+QFuture<Result<RunTimings>> loadTimings(const QString &path, qint64 runId, int topCollectors)
+{
+    return QtConcurrent::run(backgroundPool(), [path, runId, topCollectors]() -> Result<RunTimings> {
+        auto db = ProjectDatabase::open(path, ProjectDatabase::OpenMode::ReadOnly);
+        if (!db)
+            return db.error();
+        return loadRunTimings(**db, runId, topCollectors);
+    });
+}
+
 } // namespace triad::AssessmentQueries

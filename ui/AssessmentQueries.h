@@ -2,6 +2,7 @@
 
 #include "common/Result.h"
 #include "db/ProjectTypes.h"
+#include "db/RunTimings.h"
 #include "models/RunListModel.h"
 
 #include <QFuture>
@@ -30,6 +31,8 @@ namespace AssessmentQueries {
 /// Scores each run as stored (waivers applied, attestations counted, manual requirements from
 /// `catalog` when it holds the version the run used).
 QFuture<Result<AssessmentsSnapshot>> load(const QString &path, std::shared_ptr<const Catalog> catalog);
+/// The per-asset timings and slowest collectors of run `runId` (as triad-cli timing).
+QFuture<Result<RunTimings>> loadTimings(const QString &path, qint64 runId, int topCollectors);
 } // namespace AssessmentQueries
 
 } // namespace triad

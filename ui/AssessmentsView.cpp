@@ -1,4 +1,5 @@
 #include "AssessmentsView.h"
+#include "RunTimingPane.h"
 #include "TableViews.h"
 
 #include "IssueQueries.h"
@@ -21,6 +22,7 @@
 #include <QSplitter>
 #include <QStackedWidget>
 #include <QTableView>
+#include <QTableWidget>
 #include <QTimer>
 #include <QVBoxLayout>
 
@@ -126,8 +128,10 @@ void AssessmentsView::buildUi()
     m_runView->setObjectName(QStringLiteral("assessmentRuns"));
     m_runStack->addWidget(m_runView);
     runsLayout->addWidget(m_runStack, 1);
+    buildTimingPane(splitter);
     splitter->setStretchFactor(0, 3);
     splitter->setStretchFactor(1, 2);
+    splitter->setStretchFactor(2, 2);
     layout->addWidget(splitter, 1);
 
     addAction(m_newAction);
@@ -135,6 +139,23 @@ void AssessmentsView::buildUi()
     setTabOrder(m_newButton, m_cancelButton);
     setTabOrder(m_cancelButton, m_progressView);
     setTabOrder(m_progressView, m_runView);
+    setTabOrder(m_runView, m_timing->assetTable());
+    setTabOrder(m_timing->assetTable(), m_timing->collectorTable());
+}
+
+void AssessmentsView::buildTimingPane(QSplitter *splitter)
+{
+    auto *box = new QGroupBox(tr("Timing of the selected run"), splitter);
+    auto *boxLayout = new QVBoxLayout(box);
+    m_timing = new RunTimingPane(box);
+    boxLayout->addWidget(m_timing);
+    // The selected run's timings (as triad-cli timing); a reload keeps the run shown.
+    connect(m_runView->selectionModel(), &QItemSelectionModel::currentRowChanged, this, [this](const QModelIndex &current) {
+        if (!current.isValid())
+            return;
+        const qint64 runId = m_runs->data(m_runs->index(current.row(), RunListModel::Id), RunListModel::RunIdRole).toLongLong();
+        m_timing->showRun(m_path, runId);
+    });
 }
 
 void AssessmentsView::setProject(const QString &path)
@@ -143,6 +164,7 @@ void AssessmentsView::setProject(const QString &path)
         m_path = path;
         m_snapshot.reset();
         m_runs->setOverviews({});
+        m_timing->showRun(path, 0);
     }
     m_vault->setProject(path);  // a running assessment of the old project keeps its own reference
     reload();

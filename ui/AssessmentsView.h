@@ -14,6 +14,7 @@ class QAction;
 class QGroupBox;
 class QLabel;
 class QProgressBar;
+class QSplitter;
 class QPushButton;
 class QStackedWidget;
 class QTableView;
@@ -23,6 +24,7 @@ namespace triad {
 
 class Catalog;
 class ProjectVault;
+class RunTimingPane;
 class RunListModel;
 class ScanController;
 class ScanProgressModel;
@@ -54,6 +56,8 @@ public:
     [[nodiscard]] QAction *newAssessmentAction() const { return m_newAction; }
     [[nodiscard]] QAction *cancelAction() const { return m_cancelAction; }
     [[nodiscard]] RunListModel *runModel() const { return m_runs; }
+    [[nodiscard]] QTableView *runTable() const { return m_runView; }
+    [[nodiscard]] RunTimingPane *timingPane() const { return m_timing; }
     [[nodiscard]] ScanProgressModel *progressModel() const { return m_progress; }
     [[nodiscard]] ScanController *controller() const { return m_controller; }
     [[nodiscard]] bool isScanning() const;
@@ -74,6 +78,7 @@ signals:
 
 private:
     void buildUi();
+    void buildTimingPane(QSplitter *splitter);
     void updateActions();
     void setStatus(const QString &text, bool error = false);
     void begin(const RunChoice &choice);
@@ -111,6 +116,7 @@ private:
     QLabel *m_emptyState = nullptr;
     QTableView *m_runView = nullptr;
     QTimer *m_tick = nullptr;
+    RunTimingPane *m_timing = nullptr;
     QTimer *m_summaryTimer = nullptr;
 };
 

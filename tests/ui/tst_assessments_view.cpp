@@ -10,6 +10,7 @@
 #include "ui/MainWindow.h"
 #include "ui/ProjectVault.h"
 #include "ui/RunDialog.h"
+#include "ui/RunTimingPane.h"
 #include "ui/ScanController.h"
 #include "ui/VaultUnlockDialog.h"
 #include "ui/models/RunListModel.h"
@@ -22,6 +23,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTableView>
+#include <QTableWidget>
 #include <QAction>
 #include <QItemSelectionModel>
 
@@ -270,6 +272,59 @@ private slots:
             QCOMPARE(toString(r.result.status), toString(r.result.checkId == QLatin1String("lab.setting") ? CheckStatus::Fail : CheckStatus::Pass));
         }
         QCOMPARE((*db)->run(runId)->operatorName.isEmpty(), false);
+    }
+
+    /// Selecting a run shows its per-asset phases and slowest collectors (as triad-cli timing):
+    /// the "slow" tailoring waits one second on each of four hosts, so every asset's collection
+    /// took a second or more and the pause collector is the slowest, summed over four assets.
+    void selectedRunShowsItsTimings()
+    {
+        const QString path = newProject(1);
+        auto view = openView(path);
+        scriptRun(QStringLiteral("slow"), QStringLiteral("slow"));
+        QSignalSpy finished(view.get(), &AssessmentsView::runFinished);
+        view->startAssessment();
+        QVERIFY(finished.wait(60000));
+        const qint64 runId = finished.at(0).at(0).toLongLong();
+        RunListModel *runs = view->runModel();
+        QTRY_COMPARE_WITH_TIMEOUT(cell(*runs, 0, RunListModel::Status), QStringLiteral("completed"), 20000);
+
+        RunTimingPane *pane = view->timingPane();
+        QSignalSpy shown(pane, &RunTimingPane::timingsShown);
+        view->runTable()->selectionModel()->setCurrentIndex(runs->index(0, 0),
+                                                           QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+        QTRY_VERIFY_WITH_TIMEOUT(!shown.isEmpty(), 20000);
+        QCOMPARE(shown.last().at(0).toLongLong(), runId);
+        QVERIFY(shown.last().at(1).toBool());
+        QVERIFY2(pane->headingText().startsWith(QStringLiteral("Run %1: lab-template 1.0.0, 4 asset(s), wall time").arg(runId)),
+                 qPrintable(pane->headingText()));
+
+        QTableWidget *assets = pane->assetTable();
+        QCOMPARE(assets->rowCount(), 5);    // four assets and their sum
+        QCOMPARE(assets->columnCount(), 10);
+        const auto ms = [](QTableWidget *t, int row, int column) {
+            const QString text = t->item(row, column)->text();
+            return text.endsWith(QStringLiteral(" s")) ? qint64(text.chopped(2).toDouble() * 1000) : text.chopped(3).toLongLong();
+        };
+        QStringList names;
+        for (int row = 0; row < 4; ++row) {
+            names << assets->item(row, 0)->text();
+            QCOMPARE(assets->item(row, 1)->text(), QStringLiteral("ok"));
+            QVERIFY2(ms(assets, row, 4) >= 1000, qPrintable(assets->item(row, 4)->text()));   // collect: the 1 s pause
+            QVERIFY(assets->item(row, 9)->text().toInt() >= 1);                                 // commands run
+        }
+        names.sort();
+        QCOMPARE(names, (QStringList{QStringLiteral("slow-1"), QStringLiteral("slow-2"), QStringLiteral("slow-3"), QStringLiteral("slow-4")}));
+        QCOMPARE(assets->item(4, 0)->text(), QStringLiteral("(sum over assets)"));
+        QVERIFY(ms(assets, 4, 4) >= 4000);
+
+        QTableWidget *collectors = pane->collectorTable();
+        QVERIFY(collectors->rowCount() >= 1);
+        QVERIFY2(collectors->item(0, 0)->text().contains(QStringLiteral("pause")), qPrintable(collectors->item(0, 0)->text()));
+        QVERIFY2(ms(collectors, 0, 1) >= 3900, qPrintable(collectors->item(0, 1)->text()));     // 10 ms resolution
+        QCOMPARE(collectors->item(0, 3)->text(), QStringLiteral("4"));
+        if (const QString dir = qEnvironmentVariable("TRIAD_UI_SCREENSHOT_DIR"); !dir.isEmpty())
+            QVERIFY(view->grab().save(dir + QStringLiteral("/assessments-run-timing.png")));
     }
 
     void cancelStopsWithinASecondAndKeepsFinishedResults()

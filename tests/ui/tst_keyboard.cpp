@@ -449,7 +449,7 @@ private slots:
         QTest::newRow("templates") << int(MainWindow::View::Templates) << QStringList{QStringLiteral("templateTable"), QStringLiteral("templateTabs"), QStringLiteral("requirementSearch"), QStringLiteral("requirementTree"), QStringLiteral("templateDetail")};
         QTest::newRow("assets") << int(MainWindow::View::Assets) << QStringList{QStringLiteral("button:Add…"), QStringLiteral("button:Edit…"), QStringLiteral("button:Remove…"), QStringLiteral("button:Import…"), QStringLiteral("button:Test Connection"), QStringLiteral("assetTagFilter"), QStringLiteral("assetSearch"), QStringLiteral("assetTable"), QStringLiteral("connectionReport")};
         QTest::newRow("compare") << int(MainWindow::View::Compare) << QStringList{QStringLiteral("compareRunA"), QStringLiteral("compareRunB"), QStringLiteral("button:Swap"), QStringLiteral("compareTabs"), QStringLiteral("compareAsset"), QStringLiteral("compareSeverity"), QStringLiteral("compareTable"), QStringLiteral("compareDetail")};
-        QTest::newRow("assessments") << int(MainWindow::View::Assessments) << QStringList{QStringLiteral("newAssessment"), QStringLiteral("assessmentRuns")};
+        QTest::newRow("assessments") << int(MainWindow::View::Assessments) << QStringList{QStringLiteral("newAssessment"), QStringLiteral("assessmentRuns"), QStringLiteral("runTimingAssets"), QStringLiteral("runTimingCollectors")};
     }
 
     void pagesTabChains()
