@@ -52,6 +52,9 @@ public:
     /// Opens the run dialog (through RunPrompt, so tests can script it) and starts what it chose.
     void startAssessment();
     void cancelAssessment();
+    /// Re-evaluate…: asks for a tailoring (ReevaluatePrompt) and evaluates the selected run's
+    /// evidence again on a worker; the derived run appears in the list.
+    void reevaluateSelectedRun();
 
     [[nodiscard]] QAction *newAssessmentAction() const { return m_newAction; }
     [[nodiscard]] QAction *cancelAction() const { return m_cancelAction; }
@@ -79,6 +82,7 @@ signals:
 private:
     void buildUi();
     void buildTimingPane(QSplitter *splitter);
+    [[nodiscard]] const RunInfo *selectedRun() const;
     void updateActions();
     void setStatus(const QString &text, bool error = false);
     void begin(const RunChoice &choice);
@@ -117,6 +121,7 @@ private:
     QTableView *m_runView = nullptr;
     QTimer *m_tick = nullptr;
     RunTimingPane *m_timing = nullptr;
+    QPushButton *m_reevaluateButton = nullptr;
     QTimer *m_summaryTimer = nullptr;
 };
 

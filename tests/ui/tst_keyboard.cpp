@@ -16,6 +16,7 @@
 #include "ui/MainWindow.h"
 #include "ui/NewProjectWizard.h"
 #include "ui/OpenProjectPrompt.h"
+#include "ui/ReevaluateDialog.h"
 #include "ui/ReportDialog.h"
 #include "ui/RunDialog.h"
 #include "ui/ShortcutsDialog.h"
@@ -377,6 +378,14 @@ private slots:
         checkMnemonics(&dialog);
     }
 
+    void reevaluateDialog()
+    {
+        RunInfo run = m_runs.first();
+        ReevaluateDialog dialog(run, {});
+        expectChain(&dialog, {QStringLiteral("reevaluateTailoring")});
+        checkMnemonics(&dialog);
+    }
+
     void newProjectWizard()
     {
         NewProjectWizard wizard;
@@ -449,7 +458,7 @@ private slots:
         QTest::newRow("templates") << int(MainWindow::View::Templates) << QStringList{QStringLiteral("templateTable"), QStringLiteral("templateTabs"), QStringLiteral("requirementSearch"), QStringLiteral("requirementTree"), QStringLiteral("templateDetail")};
         QTest::newRow("assets") << int(MainWindow::View::Assets) << QStringList{QStringLiteral("button:Add…"), QStringLiteral("button:Edit…"), QStringLiteral("button:Remove…"), QStringLiteral("button:Import…"), QStringLiteral("button:Test Connection"), QStringLiteral("assetTagFilter"), QStringLiteral("assetSearch"), QStringLiteral("assetTable"), QStringLiteral("connectionReport")};
         QTest::newRow("compare") << int(MainWindow::View::Compare) << QStringList{QStringLiteral("compareRunA"), QStringLiteral("compareRunB"), QStringLiteral("button:Swap"), QStringLiteral("compareTabs"), QStringLiteral("compareAsset"), QStringLiteral("compareSeverity"), QStringLiteral("compareTable"), QStringLiteral("compareDetail")};
-        QTest::newRow("assessments") << int(MainWindow::View::Assessments) << QStringList{QStringLiteral("newAssessment"), QStringLiteral("assessmentRuns"), QStringLiteral("runTimingAssets"), QStringLiteral("runTimingCollectors")};
+        QTest::newRow("assessments") << int(MainWindow::View::Assessments) << QStringList{QStringLiteral("newAssessment"), QStringLiteral("assessmentRuns"), QStringLiteral("reevaluateRun"), QStringLiteral("runTimingAssets"), QStringLiteral("runTimingCollectors")};
     }
 
     void pagesTabChains()
