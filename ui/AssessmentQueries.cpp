@@ -3,7 +3,9 @@
 #include "BackgroundPool.h"
 #include "db/ProjectDatabase.h"
 #include "engine/Catalog.h"
+#include "scan/Reevaluator.h"
 #include "scan/RunScore.h"
+#include "IssueQueries.h"
 
 #include <QtConcurrent/QtConcurrentRun>
 
@@ -49,6 +51,30 @@ QFuture<Result<AssessmentsSnapshot>> load(const QString &path, std::shared_ptr<c
             snapshot.runs << overview;
         }
         return snapshot;
+    });
+}
+
+QFuture<Result<ScanSummary>> reevaluate(const QString &path, std::shared_ptr<const Catalog> catalog, qint64 runId,
+                                        std::optional<qint64> tailoringId)
+{
+    const QString operatorName = IssueQueries::operatorName();
+    return QtConcurrent::run(backgroundPool(), [path, catalog, runId, tailoringId, operatorName]() -> Result<ScanSummary> {
+        if (!catalog)
+            return makeError(Error::Code::InvalidInput, QStringLiteral("the templates are not loaded yet"));
+        auto db = ProjectDatabase::open(path, ProjectDatabase::OpenMode::ReadWrite);
+        if (!db)
+            return db.error();
+        return Reevaluator::reevaluate(**db, *catalog, runId, operatorName, tailoringId);
+    });
+}
+
+QFuture<Result<RunTimings>> loadTimings(const QString &path, qint64 runId, int topCollectors)
+{
+    return QtConcurrent::run(backgroundPool(), [path, runId, topCollectors]() -> Result<RunTimings> {
+        auto db = ProjectDatabase::open(path, ProjectDatabase::OpenMode::ReadOnly);
+        if (!db)
+            return db.error();
+        return loadRunTimings(**db, runId, topCollectors);
     });
 }
 

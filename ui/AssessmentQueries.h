@@ -2,6 +2,8 @@
 
 #include "common/Result.h"
 #include "db/ProjectTypes.h"
+#include "db/RunTimings.h"
+#include "scan/ScanTypes.h"
 #include "models/RunListModel.h"
 
 #include <QFuture>
@@ -10,6 +12,7 @@
 #include <QString>
 
 #include <memory>
+#include <optional>
 
 namespace triad {
 
@@ -30,6 +33,12 @@ namespace AssessmentQueries {
 /// Scores each run as stored (waivers applied, attestations counted, manual requirements from
 /// `catalog` when it holds the version the run used).
 QFuture<Result<AssessmentsSnapshot>> load(const QString &path, std::shared_ptr<const Catalog> catalog);
+/// Evaluates run `runId` again from its stored evidence with the chosen tailoring (unset: the
+/// run's own; 0: none), as triad-cli reevaluate: a new derived run is written to the project.
+QFuture<Result<ScanSummary>> reevaluate(const QString &path, std::shared_ptr<const Catalog> catalog, qint64 runId,
+                                        std::optional<qint64> tailoringId);
+/// The per-asset timings and slowest collectors of run `runId` (as triad-cli timing).
+QFuture<Result<RunTimings>> loadTimings(const QString &path, qint64 runId, int topCollectors);
 } // namespace AssessmentQueries
 
 } // namespace triad

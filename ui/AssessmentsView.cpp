@@ -1,4 +1,6 @@
 #include "AssessmentsView.h"
+#include "ReevaluateDialog.h"
+#include "RunTimingPane.h"
 #include "TableViews.h"
 
 #include "IssueQueries.h"
@@ -21,6 +23,7 @@
 #include <QSplitter>
 #include <QStackedWidget>
 #include <QTableView>
+#include <QTableWidget>
 #include <QTimer>
 #include <QVBoxLayout>
 
@@ -126,8 +129,20 @@ void AssessmentsView::buildUi()
     m_runView->setObjectName(QStringLiteral("assessmentRuns"));
     m_runStack->addWidget(m_runView);
     runsLayout->addWidget(m_runStack, 1);
+    m_reevaluateButton = new QPushButton(tr("Re-evaluate…"), runsBox);
+    m_reevaluateButton->setObjectName(QStringLiteral("reevaluateRun"));
+    m_reevaluateButton->setToolTip(tr("Evaluate the selected run again from its stored evidence, with a tailoring of "
+                                      "your choice, without contacting any host (as triad-cli reevaluate)"));
+    m_reevaluateButton->setEnabled(false);
+    connect(m_reevaluateButton, &QPushButton::clicked, this, &AssessmentsView::reevaluateSelectedRun);
+    auto *runButtons = new QHBoxLayout;
+    runButtons->addStretch(1);
+    runButtons->addWidget(m_reevaluateButton);
+    runsLayout->addLayout(runButtons);
+    buildTimingPane(splitter);
     splitter->setStretchFactor(0, 3);
     splitter->setStretchFactor(1, 2);
+    splitter->setStretchFactor(2, 2);
     layout->addWidget(splitter, 1);
 
     addAction(m_newAction);
@@ -135,6 +150,25 @@ void AssessmentsView::buildUi()
     setTabOrder(m_newButton, m_cancelButton);
     setTabOrder(m_cancelButton, m_progressView);
     setTabOrder(m_progressView, m_runView);
+    setTabOrder(m_runView, m_reevaluateButton);
+    setTabOrder(m_reevaluateButton, m_timing->assetTable());
+    setTabOrder(m_timing->assetTable(), m_timing->collectorTable());
+}
+
+void AssessmentsView::buildTimingPane(QSplitter *splitter)
+{
+    auto *box = new QGroupBox(tr("Timing of the selected run"), splitter);
+    auto *boxLayout = new QVBoxLayout(box);
+    m_timing = new RunTimingPane(box);
+    boxLayout->addWidget(m_timing);
+    // The selected run's timings (as triad-cli timing); a reload keeps the run shown.
+    connect(m_runView->selectionModel(), &QItemSelectionModel::currentRowChanged, this, [this](const QModelIndex &current) {
+        m_reevaluateButton->setEnabled(current.isValid() && selectedRun() && selectedRun()->status != RunStatus::Running);
+        if (!current.isValid())
+            return;
+        const qint64 runId = m_runs->data(m_runs->index(current.row(), RunListModel::Id), RunListModel::RunIdRole).toLongLong();
+        m_timing->showRun(m_path, runId);
+    });
 }
 
 void AssessmentsView::setProject(const QString &path)
@@ -143,6 +177,7 @@ void AssessmentsView::setProject(const QString &path)
         m_path = path;
         m_snapshot.reset();
         m_runs->setOverviews({});
+        m_timing->showRun(path, 0);
     }
     m_vault->setProject(path);  // a running assessment of the old project keeps its own reference
     reload();
@@ -415,6 +450,48 @@ void AssessmentsView::cancelAssessment()
     setStatus(tr("Cancelling… assets already finished keep their results."));
     updateLiveSummary();
     updateActions();
+}
+
+} // namespace triad
+
+namespace triad {
+
+const RunInfo *AssessmentsView::selectedRun() const
+{
+    const QModelIndex current = m_runView->selectionModel()->currentIndex();
+    return current.isValid() ? m_runs->runAt(current.row()) : nullptr;
+}
+
+void AssessmentsView::reevaluateSelectedRun()
+{
+    const RunInfo *run = selectedRun();
+    if (!run || !m_snapshot)
+        return;
+    const qint64 runId = run->id;
+    ReevaluatePrompt::ask(this, *run, m_snapshot->tailorings,
+                          [this, runId](std::optional<qint64> tailoringId, const QString &tailoringText) {
+        setStatus(tr("Re-evaluating run %1 with %2…").arg(runId).arg(tailoringText));
+        m_reevaluateButton->setEnabled(false);
+        QPointer<AssessmentsView> self(this);
+        AssessmentQueries::reevaluate(m_path, m_catalog, runId, tailoringId)
+            .then(this, [self, runId, tailoringText](const Result<ScanSummary> &summary) {
+                if (!self)
+                    return;
+                self->m_reevaluateButton->setEnabled(self->selectedRun() != nullptr);
+                if (!summary) {
+                    self->setStatus(tr("Run %1 was not re-evaluated: %2").arg(runId).arg(summary.error().toString()), true);
+                    return;
+                }
+                self->setStatus(tr("Run %1 re-evaluated from the evidence of run %2 with %3: %4 results, score %5.")
+                                    .arg(summary->runId)
+                                    .arg(runId)
+                                    .arg(tailoringText)
+                                    .arg(summary->resultCount)
+                                    .arg(RunListModel::percentText(summary->score.percent)));
+                self->reload();
+                emit self->runFinished(summary->runId);    // runs, results and issues changed
+            });
+    });
 }
 
 } // namespace triad

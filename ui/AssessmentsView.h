@@ -14,6 +14,7 @@ class QAction;
 class QGroupBox;
 class QLabel;
 class QProgressBar;
+class QSplitter;
 class QPushButton;
 class QStackedWidget;
 class QTableView;
@@ -23,6 +24,7 @@ namespace triad {
 
 class Catalog;
 class ProjectVault;
+class RunTimingPane;
 class RunListModel;
 class ScanController;
 class ScanProgressModel;
@@ -50,10 +52,15 @@ public:
     /// Opens the run dialog (through RunPrompt, so tests can script it) and starts what it chose.
     void startAssessment();
     void cancelAssessment();
+    /// Re-evaluate…: asks for a tailoring (ReevaluatePrompt) and evaluates the selected run's
+    /// evidence again on a worker; the derived run appears in the list.
+    void reevaluateSelectedRun();
 
     [[nodiscard]] QAction *newAssessmentAction() const { return m_newAction; }
     [[nodiscard]] QAction *cancelAction() const { return m_cancelAction; }
     [[nodiscard]] RunListModel *runModel() const { return m_runs; }
+    [[nodiscard]] QTableView *runTable() const { return m_runView; }
+    [[nodiscard]] RunTimingPane *timingPane() const { return m_timing; }
     [[nodiscard]] ScanProgressModel *progressModel() const { return m_progress; }
     [[nodiscard]] ScanController *controller() const { return m_controller; }
     [[nodiscard]] bool isScanning() const;
@@ -74,6 +81,8 @@ signals:
 
 private:
     void buildUi();
+    void buildTimingPane(QSplitter *splitter);
+    [[nodiscard]] const RunInfo *selectedRun() const;
     void updateActions();
     void setStatus(const QString &text, bool error = false);
     void begin(const RunChoice &choice);
@@ -111,6 +120,8 @@ private:
     QLabel *m_emptyState = nullptr;
     QTableView *m_runView = nullptr;
     QTimer *m_tick = nullptr;
+    RunTimingPane *m_timing = nullptr;
+    QPushButton *m_reevaluateButton = nullptr;
     QTimer *m_summaryTimer = nullptr;
 };
 

@@ -12,6 +12,7 @@
 #include "RequirementsView.h"
 #include "TemplatesView.h"
 #include "ReportDialog.h"
+#include "VerifyReportDialog.h"
 #include "NewProjectWizard.h"
 #include "OpenProjectPrompt.h"
 #include "PageFocus.h"
@@ -94,6 +95,11 @@ void MainWindow::buildUi()
     m_exportReport = file->addAction(tr("&Export Report…"), this, &MainWindow::openExportDialog);
     m_exportReport->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_E));
     m_exportReport->setEnabled(false);
+    // Verify Report (as triad-cli verify-report) checks files exported from this project: it is
+    // there when Export Report is.
+    QAction *verify = file->addAction(tr("&Verify Report…"), this, [this] { VerifyReportPrompt::ask(this, m_projectPath); });
+    verify->setEnabled(false);
+    connect(m_exportReport, &QAction::enabledChanged, verify, &QAction::setEnabled);
     buildStartMenus(file, open);
     buildVaultControls(file);
     file->addSeparator();

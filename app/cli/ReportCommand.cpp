@@ -2,15 +2,14 @@
 // project, sign it if asked; later check a report file against the project and its signature.
 #include "CliContext.h"
 
-#include "common/Hash.h"
 #include "db/ProjectDatabase.h"
 #include "engine/Catalog.h"
 #include "reports/ReportExport.h"
 #include "reports/ReportSigner.h"
+#include "reports/ReportVerification.h"
 
-#include <QFile>
-#include <QFileInfo>
 
+#include <memory>
 #include <optional>
 
 namespace triad {
@@ -108,55 +107,45 @@ int runVerifyReportCommand(CliContext &ctx, const QStringList &args)
     });
     if (!ctx.parse(parser, QStringLiteral("verify-report"), args, 1, 1))
         return ExitBadInput;
-    const QString path = parser.positionalArguments().at(0);
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly))
-        return ctx.fail(makeError(Error::Code::NotFound, QStringLiteral("cannot read the report: %1").arg(file.errorString()), path));
-    const QByteArray bytes = file.readAll();
-    const QString sha = sha256Hex(bytes);
-    QString sigPath = parser.value(QStringLiteral("sig"));
-    if (sigPath.isEmpty() && QFileInfo::exists(path + QStringLiteral(".sig")))
-        sigPath = path + QStringLiteral(".sig");
+    report::VerifyRequest request;
+    request.reportPath = parser.positionalArguments().at(0);
+    request.signaturePath = parser.value(QStringLiteral("sig"));
+    request.certPath = parser.value(QStringLiteral("cert"));
+    request.caPath = parser.value(QStringLiteral("ca"));
     const QString project = parser.value(QStringLiteral("project"));
-    if (sigPath.isEmpty() && project.isEmpty())
+    if (report::signatureFileFor(request).isEmpty() && project.isEmpty())
         return ctx.usage(QStringLiteral("verify-report"), QStringLiteral("give --project, --sig, or both"));
 
-    ctx.out() << path << ": SHA-256 " << sha << '\n';
-    bool verified = true;
-    QString recordedSignature;
+    std::unique_ptr<ProjectDatabase> db;
     if (!project.isEmpty()) {
-        auto db = ctx.openProject(project, false);
-        if (!db)
-            return ctx.fail(db.error());
-        auto records = (*db)->reportsWithSha256(sha);
-        if (!records)
-            return ctx.fail(records.error());
-        if (records->isEmpty()) {
-            ctx.out() << "project: NOT RECORDED: no report with this SHA-256 was exported from " << project
-                      << " (the file was changed, or comes from another project)\n";
-            verified = false;
-        } else {
-            const ReportRecord &r = records->last();
-            ctx.out() << "project: recorded as report " << r.id << " (" << r.format << " of run " << r.runId << ", exported "
-                      << r.createdAt.toUTC().toString(QStringLiteral("yyyy-MM-dd HH:mm")) << " UTC by " << r.createdBy << ")\n";
-            recordedSignature = r.signatureSha256;
-        }
+        auto opened = ctx.openProject(project, false);
+        if (!opened)
+            return ctx.fail(opened.error());
+        db = std::move(*opened);
     }
-    if (!sigPath.isEmpty()) {
-        QFile sigFile(sigPath);
-        if (!sigFile.open(QIODevice::ReadOnly))
-            return ctx.fail(makeError(Error::Code::NotFound, QStringLiteral("cannot read the signature: %1").arg(sigFile.errorString()), sigPath));
-        const QByteArray signature = sigFile.readAll();
-        auto result = report::verifyDetached(bytes, signature, parser.value(QStringLiteral("cert")), parser.value(QStringLiteral("ca")));
-        if (!result) {
-            ctx.out() << "signature: INVALID: " << result.error().message << '\n';
-            verified = false;
+    auto verdict = report::verifyReport(request, db.get());
+    if (!verdict)
+        return ctx.fail(verdict.error());
+    ctx.out() << request.reportPath << ": SHA-256 " << verdict->sha256 << '\n';
+    if (verdict->projectChecked && !verdict->record) {
+        ctx.out() << "project: NOT RECORDED: no report with this SHA-256 was exported from " << project
+                  << " (the file was changed, or comes from another project)\n";
+    } else if (verdict->record) {
+        const ReportRecord &r = *verdict->record;
+        ctx.out() << "project: recorded as report " << r.id << " (" << r.format << " of run " << r.runId << ", exported "
+                  << r.createdAt.toUTC().toString(QStringLiteral("yyyy-MM-dd HH:mm")) << " UTC by " << r.createdBy << ")\n";
+    }
+    if (!verdict->signaturePath.isEmpty()) {
+        if (!verdict->signer) {
+            ctx.out() << "signature: INVALID: " << verdict->signatureError << '\n';
         } else {
-            ctx.out() << "signature: valid, signed by " << result->signerSubject << " (certificate SHA-256 " << result->certificateSha256 << ")\n";
-            if (!recordedSignature.isEmpty() && recordedSignature != sha256Hex(signature))
+            ctx.out() << "signature: valid, signed by " << verdict->signer->signerSubject << " (certificate SHA-256 "
+                      << verdict->signer->certificateSha256 << ")\n";
+            if (verdict->signatureWasResigned)
                 ctx.out() << "signature: note: not the signature file recorded with the export (it was signed again)\n";
         }
     }
+    const bool verified = verdict->verified();
     ctx.out() << (verified ? "verified\n" : "NOT VERIFIED\n");
     return verified ? ExitOk : ExitChecksFailed;
 }

@@ -3,6 +3,7 @@
 #include "CliContext.h"
 
 #include "db/ProjectDatabase.h"
+#include "db/RunTimings.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -10,22 +11,6 @@
 
 namespace triad {
 namespace {
-
-AssetTimings sum(const QList<AssetRunRecord> &assets)
-{
-    AssetTimings t;
-    for (const AssetRunRecord &a : assets) {
-        t.connectMs += a.timings.connectMs;
-        t.authMs += a.timings.authMs;
-        t.collectMs += a.timings.collectMs;
-        t.evaluateMs += a.timings.evaluateMs;
-        t.storeMs += a.timings.storeMs;
-        t.bytesSent += a.timings.bytesSent;
-        t.bytesReceived += a.timings.bytesReceived;
-        t.commands += a.timings.commands;
-    }
-    return t;
-}
 
 QString milliseconds(qint64 ms)
 {
@@ -76,17 +61,14 @@ int runTimingCommand(CliContext &ctx, const QStringList &args)
     auto runId = CliContext::resolveRun(**db, parser.value(QStringLiteral("run")));
     if (!runId)
         return ctx.fail(runId.error());
-    auto run = (*db)->run(*runId);
-    if (!run)
-        return ctx.fail(run.error());
-    auto assets = (*db)->runAssets(*runId);
-    if (!assets)
-        return ctx.fail(assets.error());
-    auto collectors = (*db)->slowestCollectors(*runId, top);
-    if (!collectors)
-        return ctx.fail(collectors.error());
-    const qint64 wallMs = run->finishedAt.isValid() ? run->startedAt.msecsTo(run->finishedAt) : -1;
-    const AssetTimings total = sum(*assets);
+    auto timings = loadRunTimings(**db, *runId, top);
+    if (!timings)
+        return ctx.fail(timings.error());
+    const RunInfo *run = &timings->run;
+    const QList<AssetRunRecord> *assets = &timings->assets;
+    const QList<CollectorTime> *collectors = &timings->slowest;
+    const qint64 wallMs = timings->wallMs;
+    const AssetTimings &total = timings->sum;
 
     if (parser.isSet(QStringLiteral("json"))) {
         QJsonArray assetArray;

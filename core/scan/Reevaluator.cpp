@@ -9,18 +9,26 @@
 
 namespace triad {
 
-Result<ScanSummary> Reevaluator::reevaluate(ProjectDatabase &db, const Catalog &catalog, qint64 runId, const QString &operatorName)
+Result<ScanSummary> Reevaluator::reevaluate(ProjectDatabase &db, const Catalog &catalog, qint64 runId, const QString &operatorName,
+                                            std::optional<qint64> tailoringId)
 {
     auto old = db.run(runId);
     if (!old)
         return old.error();
     if (old->status == RunStatus::Running)
         return makeError(Error::Code::InvalidInput, QStringLiteral("run %1 is still running").arg(runId));
+    const qint64 appliedTailoringId = tailoringId.value_or(old->tailoringId);
+    QString tailoringNote = tailoringId == qint64(0) ? QStringLiteral(", no tailoring") : QString();
     std::optional<Tailoring> tailoring;
-    if (old->tailoringId) {
-        auto stored = db.tailoring(old->tailoringId);
+    if (appliedTailoringId) {
+        auto stored = db.tailoring(appliedTailoringId);
         if (!stored)
             return stored.error();
+        if (stored->templateId != old->templateId)
+            return makeError(Error::Code::InvalidInput, QStringLiteral("tailoring \"%1\" is for template %2, run %3 used %4")
+                                                            .arg(stored->name, stored->templateId).arg(runId).arg(old->templateId));
+        if (tailoringId)    // chosen, not the run's own: the audit log says which
+            tailoringNote = QStringLiteral(", tailoring %1 v%2").arg(stored->name).arg(stored->version);
         auto loaded = TailoringLoader::loadText(stored->yaml.toUtf8(),
                                                 QStringLiteral("%1 (project, version %2)").arg(stored->name).arg(stored->version));
         if (!loaded)
@@ -38,14 +46,14 @@ Result<ScanSummary> Reevaluator::reevaluate(ProjectDatabase &db, const Catalog &
     if (!prepared)
         return prepared.error();
     RunInfo info = *prepared;
-    info.tailoringId = old->tailoringId;
+    info.tailoringId = appliedTailoringId;
     info.derivedFromRunId = runId;
     auto newRun = db.beginRun(info);
     if (!newRun)
         return newRun.error();
     (void)db.appendAudit(operatorName, QStringLiteral("run.reevaluate"),
-                         QStringLiteral("run %1 from the evidence of run %2 (template %3 %4, was %5)")
-                             .arg(*newRun).arg(runId).arg(info.templateId, info.templateVersion, old->templateVersion));
+                         QStringLiteral("run %1 from the evidence of run %2 (template %3 %4, was %5%6)")
+                             .arg(*newRun).arg(runId).arg(info.templateId, info.templateVersion, old->templateVersion, tailoringNote));
 
     ScanSummary summary;
     summary.runId = *newRun;

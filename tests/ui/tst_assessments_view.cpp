@@ -10,7 +10,9 @@
 #include "ui/AssetsView.h"
 #include "ui/MainWindow.h"
 #include "ui/ProjectVault.h"
+#include "ui/ReevaluateDialog.h"
 #include "ui/RunDialog.h"
+#include "ui/RunTimingPane.h"
 #include "ui/ScanController.h"
 #include "ui/VaultUnlockDialog.h"
 #include "ui/models/RunListModel.h"
@@ -23,6 +25,9 @@
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTableView>
+#include <QComboBox>
+#include <QPushButton>
+#include <QTableWidget>
 #include <QAction>
 #include <QItemSelectionModel>
 
@@ -271,6 +276,142 @@ private slots:
             QCOMPARE(toString(r.result.status), toString(r.result.checkId == QLatin1String("lab.setting") ? CheckStatus::Fail : CheckStatus::Pass));
         }
         QCOMPARE((*db)->run(runId)->operatorName.isEmpty(), false);
+    }
+
+    /// Selecting a run shows its per-asset phases and slowest collectors (as triad-cli timing):
+    /// the "slow" tailoring waits one second on each of four hosts, so every asset's collection
+    /// took a second or more and the pause collector is the slowest, summed over four assets.
+    void selectedRunShowsItsTimings()
+    {
+        const QString path = newProject(1);
+        auto view = openView(path);
+        scriptRun(QStringLiteral("slow"), QStringLiteral("slow"));
+        QSignalSpy finished(view.get(), &AssessmentsView::runFinished);
+        view->startAssessment();
+        QVERIFY(finished.wait(60000));
+        const qint64 runId = finished.at(0).at(0).toLongLong();
+        RunListModel *runs = view->runModel();
+        QTRY_COMPARE_WITH_TIMEOUT(cell(*runs, 0, RunListModel::Status), QStringLiteral("completed"), 20000);
+
+        RunTimingPane *pane = view->timingPane();
+        QSignalSpy shown(pane, &RunTimingPane::timingsShown);
+        view->runTable()->selectionModel()->setCurrentIndex(runs->index(0, 0),
+                                                           QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+        QTRY_VERIFY_WITH_TIMEOUT(!shown.isEmpty(), 20000);
+        QCOMPARE(shown.last().at(0).toLongLong(), runId);
+        QVERIFY(shown.last().at(1).toBool());
+        QVERIFY2(pane->headingText().startsWith(QStringLiteral("Run %1: lab-template 1.0.0, 4 asset(s), wall time").arg(runId)),
+                 qPrintable(pane->headingText()));
+
+        QTableWidget *assets = pane->assetTable();
+        QCOMPARE(assets->rowCount(), 5);    // four assets and their sum
+        QCOMPARE(assets->columnCount(), 10);
+        const auto ms = [](QTableWidget *t, int row, int column) {
+            const QString text = t->item(row, column)->text();
+            return text.endsWith(QStringLiteral(" s")) ? qint64(text.chopped(2).toDouble() * 1000) : text.chopped(3).toLongLong();
+        };
+        QStringList names;
+        for (int row = 0; row < 4; ++row) {
+            names << assets->item(row, 0)->text();
+            QCOMPARE(assets->item(row, 1)->text(), QStringLiteral("ok"));
+            QVERIFY2(ms(assets, row, 4) >= 1000, qPrintable(assets->item(row, 4)->text()));   // collect: the 1 s pause
+            QVERIFY(assets->item(row, 9)->text().toInt() >= 1);                                 // commands run
+        }
+        names.sort();
+        QCOMPARE(names, (QStringList{QStringLiteral("slow-1"), QStringLiteral("slow-2"), QStringLiteral("slow-3"), QStringLiteral("slow-4")}));
+        QCOMPARE(assets->item(4, 0)->text(), QStringLiteral("(sum over assets)"));
+        QVERIFY(ms(assets, 4, 4) >= 4000);
+
+        QTableWidget *collectors = pane->collectorTable();
+        QVERIFY(collectors->rowCount() >= 1);
+        QVERIFY2(collectors->item(0, 0)->text().contains(QStringLiteral("pause")), qPrintable(collectors->item(0, 0)->text()));
+        QVERIFY2(ms(collectors, 0, 1) >= 3900, qPrintable(collectors->item(0, 1)->text()));     // 10 ms resolution
+        QCOMPARE(collectors->item(0, 3)->text(), QStringLiteral("4"));
+        if (const QString dir = qEnvironmentVariable("TRIAD_UI_SCREENSHOT_DIR"); !dir.isEmpty())
+            QVERIFY(view->grab().save(dir + QStringLiteral("/assessments-run-timing.png")));
+    }
+
+    /// Re-evaluate… applies a stored tailoring to a stored run's evidence: the derived run is
+    /// recorded with that tailoring, and its results change as the tailoring says (the failing
+    /// lab.setting check is disabled, so only the passing pause check is left).
+    void reevaluateAppliesAStoredTailoring()
+    {
+        const QString path = newProject();
+        qint64 lenientId = 0;
+        {
+            auto db = ProjectDatabase::open(path, ProjectDatabase::OpenMode::ReadWrite);
+            QVERIFY(db);
+            auto lenient = (*db)->storeTailoring(
+                QStringLiteral("lab-template"), QStringLiteral("lenient"),
+                QStringLiteral("tailoring: {template: lab-template, name: lenient}\n"
+                               "parameters: {state_file: \"%1\", pause_s: 0}\n"
+                               "disable:\n  - {check: lab.setting, reason: \"accepted for the lab\"}\n").arg(m_state),
+                QStringLiteral("test"));
+            QVERIFY2(lenient, lenient ? "" : qPrintable(lenient.error().toString()));
+            lenientId = lenient->id;
+        }
+        auto view = openView(path);
+        scriptRun(QStringLiteral("lab"), QStringLiteral("lab"));
+        QSignalSpy finished(view.get(), &AssessmentsView::runFinished);
+        view->startAssessment();
+        QVERIFY(finished.wait(60000));
+        const qint64 scanned = finished.at(0).at(0).toLongLong();
+        RunListModel *runs = view->runModel();
+        QTRY_COMPARE_WITH_TIMEOUT(cell(*runs, 0, RunListModel::Status), QStringLiteral("completed"), 20000);
+        QCOMPARE(cell(*runs, 0, RunListModel::Score), QStringLiteral("50.0 %"));
+
+        auto *button = view->findChild<QPushButton *>(QStringLiteral("reevaluateRun"));
+        QVERIFY(button);
+        QVERIFY(!button->isEnabled());      // nothing selected yet
+        view->runTable()->selectionModel()->setCurrentIndex(runs->index(0, 0),
+                                                           QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+        QVERIFY(button->isEnabled());
+        QString offered;
+        ReevaluatePrompt::setNextScript([&](ReevaluateDialog &dialog) {
+            auto *combo = dialog.findChild<QComboBox *>(QStringLiteral("reevaluateTailoring"));
+            for (int i = 0; i < combo->count(); ++i)
+                offered += combo->itemText(i) + QLatin1Char('|');
+            return dialog.setTailoring(QStringLiteral("lenient"));
+        });
+        finished.clear();
+        QTest::mouseClick(button, Qt::LeftButton);
+        QVERIFY(finished.wait(30000));
+        QCOMPARE(offered, QStringLiteral("The run's own tailoring|No tailoring|lab (v1)|lenient (v1)|slow (v1)|"));
+        const qint64 derived = finished.at(0).at(0).toLongLong();
+        QVERIFY(derived > scanned);
+        QVERIFY2(view->statusText().contains(QStringLiteral("Run %1 re-evaluated from the evidence of run %2 with lenient (v1)")
+                                                 .arg(derived).arg(scanned)),
+                 qPrintable(view->statusText()));
+        QTRY_COMPARE_WITH_TIMEOUT(runs->rowCount(), 2, 20000);
+        QCOMPARE(runs->data(runs->index(0, RunListModel::Id), RunListModel::RunIdRole).toLongLong(), derived);
+        QCOMPARE(cell(*runs, 0, RunListModel::Tailoring), QStringLiteral("lenient (v1)"));
+        QCOMPARE(cell(*runs, 0, RunListModel::Score), QStringLiteral("100.0 %"));
+
+        auto db = ProjectDatabase::open(path, ProjectDatabase::OpenMode::ReadOnly);
+        QVERIFY(db);
+        auto run = (*db)->run(derived);
+        QVERIFY(run);
+        QCOMPARE(run->derivedFromRunId, scanned);
+        QCOMPARE(run->tailoringId, lenientId);
+        auto before = (*db)->results(scanned);
+        auto after = (*db)->results(derived);
+        QVERIFY(before && after);
+        QCOMPARE(before->size(), 2);
+        for (const StoredResult &r : std::as_const(*after)) {
+            if (r.result.checkId == QLatin1String("lab.setting"))
+                QVERIFY2(r.result.status != CheckStatus::Fail, "the disabled check still fails");
+            else
+                QCOMPARE(toString(r.result.status), toString(CheckStatus::Pass));
+        }
+        auto audit = (*db)->auditLog();
+        QVERIFY(audit);
+        bool logged = false;
+        for (const AuditEntry &e : std::as_const(*audit))
+            logged = logged || (e.details.contains(QStringLiteral("run %1 from the evidence of run %2").arg(derived).arg(scanned))
+                                && e.details.contains(QStringLiteral("tailoring lenient v1")));
+        QVERIFY(logged);
+        if (const QString dir = qEnvironmentVariable("TRIAD_UI_SCREENSHOT_DIR"); !dir.isEmpty())
+            QVERIFY(view->grab().save(dir + QStringLiteral("/assessments-reevaluated.png")));
     }
 
     void cancelStopsWithinASecondAndKeepsFinishedResults()

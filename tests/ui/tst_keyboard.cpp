@@ -16,12 +16,14 @@
 #include "ui/MainWindow.h"
 #include "ui/NewProjectWizard.h"
 #include "ui/OpenProjectPrompt.h"
+#include "ui/ReevaluateDialog.h"
 #include "ui/ReportDialog.h"
 #include "ui/RunDialog.h"
 #include "ui/ShortcutsDialog.h"
 #include "ui/StartPage.h"
 #include "ui/VaultUnlockDialog.h"
 #include "ui/AttestationDialog.h"
+#include "ui/VerifyReportDialog.h"
 #include "ui/models/RequirementStatusModel.h"
 #include "ui/WaiverDialog.h"
 
@@ -381,6 +383,24 @@ private slots:
         checkMnemonics(&dialog);
     }
 
+    void verifyReportDialog()
+    {
+        VerifyReportDialog dialog(m_fx.path);
+        expectChain(&dialog, {QStringLiteral("verifyReport"), QStringLiteral("verifyReportBrowse"),
+                              QStringLiteral("verifySignature"), QStringLiteral("verifySignatureBrowse"),
+                              QStringLiteral("verifyCert"), QStringLiteral("verifyCertBrowse"), QStringLiteral("verifyCa"),
+                              QStringLiteral("verifyCaBrowse")});
+        checkMnemonics(&dialog);
+    }
+
+    void reevaluateDialog()
+    {
+        RunInfo run = m_runs.first();
+        ReevaluateDialog dialog(run, {});
+        expectChain(&dialog, {QStringLiteral("reevaluateTailoring")});
+        checkMnemonics(&dialog);
+    }
+
     void newProjectWizard()
     {
         NewProjectWizard wizard;
@@ -453,7 +473,7 @@ private slots:
         QTest::newRow("templates") << int(MainWindow::View::Templates) << QStringList{QStringLiteral("templateTable"), QStringLiteral("templateTabs"), QStringLiteral("requirementSearch"), QStringLiteral("requirementTree"), QStringLiteral("templateDetail")};
         QTest::newRow("assets") << int(MainWindow::View::Assets) << QStringList{QStringLiteral("button:Add…"), QStringLiteral("button:Edit…"), QStringLiteral("button:Remove…"), QStringLiteral("button:Import…"), QStringLiteral("button:Test Connection"), QStringLiteral("assetTagFilter"), QStringLiteral("assetSearch"), QStringLiteral("assetTable"), QStringLiteral("connectionReport")};
         QTest::newRow("compare") << int(MainWindow::View::Compare) << QStringList{QStringLiteral("compareRunA"), QStringLiteral("compareRunB"), QStringLiteral("button:Swap"), QStringLiteral("compareTabs"), QStringLiteral("compareAsset"), QStringLiteral("compareSeverity"), QStringLiteral("compareTable"), QStringLiteral("compareDetail")};
-        QTest::newRow("assessments") << int(MainWindow::View::Assessments) << QStringList{QStringLiteral("newAssessment"), QStringLiteral("assessmentRuns")};
+        QTest::newRow("assessments") << int(MainWindow::View::Assessments) << QStringList{QStringLiteral("newAssessment"), QStringLiteral("assessmentRuns"), QStringLiteral("reevaluateRun"), QStringLiteral("runTimingAssets"), QStringLiteral("runTimingCollectors")};
     }
 
     void pagesTabChains()

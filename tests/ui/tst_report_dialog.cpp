@@ -12,6 +12,7 @@
 #include "reports/ReportRenderer.h"
 #include "ui/MainWindow.h"
 #include "ui/ReportDialog.h"
+#include "ui/VerifyReportDialog.h"
 
 #include <QAction>
 #include <QDir>
@@ -20,6 +21,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QMenuBar>
+#include <QPointer>
 #include <QProcess>
 #include <QPushButton>
 #include <QRegularExpression>
@@ -342,6 +344,103 @@ private slots:
                   {QStringLiteral("verify-report"), out, QStringLiteral("--project"), m_fx.path}, &code);
         QVERIFY2(code == 0, qPrintable(verify));
         QVERIFY(verify.contains(QStringLiteral("signature: valid")));
+    }
+
+    /// File › Verify Report on a signed export made by the export dialog: verified with the run and
+    /// the signer named; the same file with one byte changed is neither recorded nor validly signed.
+    void verifyReportFromTheFileMenu()
+    {
+        const QString key = m_dir.filePath(QStringLiteral("verifier.key"));
+        const QString cert = m_dir.filePath(QStringLiteral("verifier.pem"));
+        int code = -1;
+        const QString made = run(QStringLiteral("openssl"),
+                                 {QStringLiteral("req"), QStringLiteral("-x509"), QStringLiteral("-newkey"),
+                                  QStringLiteral("ec"), QStringLiteral("-pkeyopt"),
+                                  QStringLiteral("ec_paramgen_curve:P-256"), QStringLiteral("-nodes"),
+                                  QStringLiteral("-keyout"), key, QStringLiteral("-out"), cert,
+                                  QStringLiteral("-days"), QStringLiteral("30"), QStringLiteral("-subj"),
+                                  QStringLiteral("/CN=Vera Verifier/O=ACME Audit")},
+                                 &code);
+        if (code != 0)
+            QSKIP(qPrintable(QStringLiteral("openssl could not make a test certificate: ") + made));
+        const QString out = m_dir.filePath(QStringLiteral("to-verify.json"));
+        {
+            auto dialog = makeDialog();
+            dialog->setFormat(ReportFormat::Json);
+            dialog->setOutputPath(out);
+            dialog->setSigning(key, cert);
+            QSignalSpy exported(dialog.get(), &ReportDialog::exported);
+            QVERIFY(dialog->startExport());
+            QVERIFY(exported.wait(60000));
+        }
+        const ReportRecord record = reportsOf(m_fx.path).last();
+        QCOMPARE(record.sha256, sha256Hex(readFile(out)));
+
+        MainWindow window;
+        QSignalSpy loaded(&window, &MainWindow::projectLoaded);
+        window.openProject(m_fx.path);
+        QVERIFY(arrived(loaded, 20000));
+        QAction *verifyAction = nullptr;
+        for (QAction *a : window.menuBar()->actions().first()->menu()->actions())
+            if (a->text() == QStringLiteral("&Verify Report…"))
+                verifyAction = a;
+        QVERIFY(verifyAction);
+        QTRY_VERIFY_WITH_TIMEOUT(verifyAction->isEnabled(), 20000);
+
+        auto verifyWith = [&](const QString &reportPath) -> QPointer<VerifyReportDialog> {
+            QPointer<VerifyReportDialog> shown;
+            VerifyReportPrompt::setNextScript([&](VerifyReportDialog &d) {
+                d.setReportPath(reportPath);
+                d.setCertificatePath(cert);     // the signer must be Vera's certificate
+                shown = &d;
+                return d.startVerify();
+            });
+            verifyAction->trigger();
+            return shown;
+        };
+        QPointer<VerifyReportDialog> good = verifyWith(out);
+        QVERIFY(good);
+        QTRY_VERIFY_WITH_TIMEOUT(good->verdictText().startsWith(QStringLiteral("Verified.")), 30000);
+        const QString verdict = good->verdictText();
+        QVERIFY2(verdict.contains(QStringLiteral("report %1, the JSON report of run %2").arg(record.id).arg(record.runId)),
+                 qPrintable(verdict));
+        QVERIFY2(verdict.contains(QStringLiteral("signature is valid, signed by")) && verdict.contains(QStringLiteral("Vera Verifier")),
+                 qPrintable(verdict));
+        if (const QString dir = qEnvironmentVariable("TRIAD_UI_SCREENSHOT_DIR"); !dir.isEmpty()) {
+            good->resize(720, 420);
+            QVERIFY(good->grab().save(dir + QStringLiteral("/verify-report-ok.png")));
+        }
+        good->close();
+
+        // One byte changed (the signature beside it is the original's): both checks fail.
+        const QString altered = m_dir.filePath(QStringLiteral("altered.json"));
+        QByteArray bytes = readFile(out);
+        QVERIFY(bytes.size() > 100);
+        bytes[bytes.size() / 2] = bytes[bytes.size() / 2] == 'x' ? 'y' : 'x';
+        {
+            QFile f(altered);
+            QVERIFY(f.open(QIODevice::WriteOnly));
+            f.write(bytes);
+        }
+        QVERIFY(QFile::copy(out + QStringLiteral(".sig"), altered + QStringLiteral(".sig")));
+        QPointer<VerifyReportDialog> bad = verifyWith(altered);
+        QVERIFY(bad);
+        QTRY_VERIFY_WITH_TIMEOUT(bad->verdictText().startsWith(QStringLiteral("NOT verified.")), 30000);
+        const QString failed = bad->verdictText();
+        QVERIFY2(failed.contains(QStringLiteral("Not recorded: no report with this SHA-256 was exported from this project")),
+                 qPrintable(failed));
+        QVERIFY2(failed.contains(QStringLiteral("The signature is NOT valid")), qPrintable(failed));
+        if (const QString dir = qEnvironmentVariable("TRIAD_UI_SCREENSHOT_DIR"); !dir.isEmpty()) {
+            bad->resize(720, 420);
+            QVERIFY(bad->grab().save(dir + QStringLiteral("/verify-report-altered.png")));
+        }
+        bad->close();
+        // The CLI reaches the same verdict through the same code.
+        const QString cli = run(QStringLiteral(TRIAD_CLI_PATH),
+                                {QStringLiteral("verify-report"), altered, QStringLiteral("--project"), m_fx.path}, &code);
+        QCOMPARE(code, 1);
+        QVERIFY2(cli.contains(QStringLiteral("project: NOT RECORDED")) && cli.contains(QStringLiteral("signature: INVALID")),
+                 qPrintable(cli));
     }
 
     void errorsAreShownInTheDialog()
