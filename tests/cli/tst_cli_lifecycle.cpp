@@ -2,6 +2,7 @@
 // lab template whose one check reads a file the test changes between runs, then issues, diff,
 // waive and attest as a user would type them.
 #include "CliRunner.h"
+#include "LabCheckLibrary.h"
 
 #include <QCryptographicHash>
 #include <QDir>
@@ -14,24 +15,7 @@
 
 namespace {
 
-const char *const kLibrary = R"(schema: triad-template/1
-kind: checks
-id: lab
-parameters:
-  state_file: {type: path, default: /nonexistent/lab.conf, description: The file the lab check reads}
-collectors:
-  state: {type: file, path: "${state_file}", parse: {format: keyvalue, separator: "="}}
-checks:
-  - id: lab.setting
-    title: The lab setting is hardened
-    description: hardened=yes is set in the lab file.
-    rationale: It stands for any configuration setting an auditor checks.
-    severity: high
-    rules:
-      - {from: state, select: {key: hardened}, assert: {op: eq, value: "yes"}, on_missing: fail}
-    remediation: {summary: Set hardened=yes.}
-    verification: {steps: ["cat the lab file"], expected: hardened=yes}
-)";
+const char *const kLibrary = triad::test::kLabCheckLibrary;
 
 const char *const kTemplate = R"(schema: triad-template/1
 kind: assessment

@@ -1,6 +1,7 @@
 // A requirement that has checks and a manual part, from the command line: a real local scan
 // whose check passes, then `requirements`, `attest` and the score as a user would read them.
 #include "CliRunner.h"
+#include "LabCheckLibrary.h"
 
 #include <QDir>
 #include <QJsonArray>
@@ -11,24 +12,7 @@
 
 namespace {
 
-const char *const kLibrary = R"(schema: triad-template/1
-kind: checks
-id: lab
-parameters:
-  state_file: {type: path, default: /nonexistent/lab.conf, description: The file the lab check reads}
-collectors:
-  state: {type: file, path: "${state_file}", parse: {format: keyvalue, separator: "="}}
-checks:
-  - id: lab.setting
-    title: The lab setting is hardened
-    description: hardened=yes is set in the lab file.
-    rationale: It stands for any configuration setting an auditor checks.
-    severity: high
-    rules:
-      - {from: state, select: {key: hardened}, assert: {op: eq, value: "yes"}, on_missing: fail}
-    remediation: {summary: Set hardened=yes.}
-    verification: {steps: ["cat the lab file"], expected: hardened=yes}
-)";
+const char *const kLibrary = triad::test::kLabCheckLibrary;
 
 // 1.1 checks only, 2.2 mixed (the check covers the host, the manual part the paper), 9.9 manual only.
 const char *const kTemplate = R"(schema: triad-template/1
