@@ -56,6 +56,9 @@ QFuture<Result<IssueDetail>> loadDetail(const QString &path, const IssueRecord &
 QFuture<Result<RegisterContents>> loadRegister(const QString &path);
 QFuture<Result<qint64>> addWaiver(const QString &path, const Waiver &waiver, const QString &actor);
 QFuture<Status> endWaiver(const QString &path, qint64 waiverId, const QString &actor, const QString &reason);
+/// A later expiry for a waiver not ended, written as triad-cli waive --extend writes it
+/// (ProjectDatabase::changeWaiverExpiry, audit "waiver.changed"); an earlier or equal day is refused.
+QFuture<Status> extendWaiver(const QString &path, qint64 waiverId, const QDate &expiresOn, const QString &actor);
 /// The person the GUI records in the audit log: $TRIAD_OPERATOR, else the login name.
 QString operatorName();
 } // namespace IssueQueries

@@ -2,6 +2,7 @@
 
 #include <QWidget>
 
+class QHBoxLayout;
 class QLabel;
 class QLineEdit;
 class QPushButton;
@@ -28,14 +29,19 @@ public:
     [[nodiscard]] AttestationTableModel *attestationModel() const { return m_attestations; }
     /// Ends the selected waiver with the reason typed next to the button (what the button does).
     void endSelectedWaiver();
+    /// Asks for a later expiry of the selected waiver (ExtendWaiverPrompt) and writes it.
+    void extendSelectedWaiver();
 
 signals:
     void registerLoaded();
     void waiverEnded(qint64 waiverId);
+    void waiverExtended(qint64 waiverId);
 
 private:
     void buildUi();
     void updateEndButton();
+    void buildExtendButton(QHBoxLayout *bar, QWidget *pane);
+    void updateExtendButton();
     void setStatus(const QString &text, bool error = false);
 
     QString m_path;
@@ -49,6 +55,7 @@ private:
     QLabel *m_waiverSummary = nullptr;
     QLineEdit *m_endReason = nullptr;
     QPushButton *m_endButton = nullptr;
+    QPushButton *m_extendButton = nullptr;
     QLabel *m_status = nullptr;
 };
 
