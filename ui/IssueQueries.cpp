@@ -7,6 +7,8 @@
 
 #include <QtConcurrent/QtConcurrentRun>
 
+#include <algorithm>
+
 #include <pwd.h>
 #include <unistd.h>
 
@@ -132,6 +134,25 @@ QFuture<Result<qint64>> recordAttestation(const QString &path, std::shared_ptr<c
         if (!db)
             return db.error();
         return triad::recordAttestation(**db, *catalog, attestation, evidencePaths);
+    });
+}
+
+QFuture<Status> extendWaiver(const QString &path, qint64 waiverId, const QDate &expiresOn, const QString &actor)
+{
+    return QtConcurrent::run(backgroundPool(), [path, waiverId, expiresOn, actor]() -> Status {
+        auto db = ProjectDatabase::open(path, ProjectDatabase::OpenMode::ReadWrite);
+        if (!db)
+            return db.error();
+        auto waivers = (*db)->waivers();
+        if (!waivers)
+            return waivers.error();
+        const auto it = std::find_if(waivers->cbegin(), waivers->cend(), [waiverId](const Waiver &w) { return w.id == waiverId; });
+        if (it == waivers->cend())
+            return makeError(Error::Code::NotFound, QStringLiteral("there is no waiver %1").arg(waiverId), path);
+        if (expiresOn <= it->expiresOn)
+            return makeError(Error::Code::InvalidInput, QStringLiteral("the new expiry %1 must be later than the current one, %2")
+                                                            .arg(expiresOn.toString(Qt::ISODate), it->expiresOn.toString(Qt::ISODate)));
+        return (*db)->changeWaiverExpiry(waiverId, expiresOn, actor);
     });
 }
 

@@ -65,6 +65,9 @@ QFuture<Status> endWaiver(const QString &path, qint64 waiverId, const QString &a
 /// reads the evidence files and stores it all, or nothing. `catalog` must not be null.
 QFuture<Result<qint64>> recordAttestation(const QString &path, std::shared_ptr<const Catalog> catalog,
                                           const Attestation &attestation, const QStringList &evidencePaths);
+/// A later expiry for a waiver not ended, written as triad-cli waive --extend writes it
+/// (ProjectDatabase::changeWaiverExpiry, audit "waiver.changed"); an earlier or equal day is refused.
+QFuture<Status> extendWaiver(const QString &path, qint64 waiverId, const QDate &expiresOn, const QString &actor);
 /// The person the GUI records in the audit log: $TRIAD_OPERATOR, else the login name.
 QString operatorName();
 } // namespace IssueQueries

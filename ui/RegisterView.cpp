@@ -1,4 +1,5 @@
 #include "RegisterView.h"
+#include "ExtendWaiverDialog.h"
 #include "TableViews.h"
 
 #include "AttestationDialog.h"
@@ -126,6 +127,7 @@ void RegisterView::buildUi()
     connect(m_endButton, &QPushButton::clicked, this, &RegisterView::endSelectedWaiver);
     connect(m_recordButton, &QPushButton::clicked, this, &RegisterView::recordAttestation);
     updateEndButton();
+    buildExtendButton(waiverBar, waiverPane);   // last: it watches the waiver table's selection
 }
 
 void RegisterView::setProject(const QString &path)
@@ -193,6 +195,7 @@ void RegisterView::reload()
             self->m_waiverSummary->setVisible(anyWaiver);
             self->m_endReason->setVisible(anyWaiver);
             self->m_endButton->setVisible(anyWaiver);
+            self->m_extendButton->setVisible(anyWaiver);
             self->m_waiverStack->setCurrentIndex(contents->waivers.isEmpty() ? 1 : 0);
             self->m_attestationStack->setCurrentIndex(contents->attestations.isEmpty() ? 1 : 0);
             self->m_waiverTable->resizeColumnsToContents();
@@ -255,6 +258,51 @@ void RegisterView::setStatus(const QString &text, bool error)
         palette.setColor(QPalette::WindowText, Theme::color(Theme::Tone::Bad));
     m_status->setPalette(palette);
     m_status->setVisible(!text.isEmpty());
+}
+
+// Extend (next to End): kept apart from the rest of the view so that the two features stay separate.
+void RegisterView::buildExtendButton(QHBoxLayout *bar, QWidget *pane)
+{
+    m_extendButton = new QPushButton(tr("E&xtend…"), pane);
+    m_extendButton->setObjectName(QStringLiteral("extendWaiverButton"));
+    m_extendButton->setToolTip(tr("Give the selected waiver a later expiry date (as triad-cli waive --extend)"));
+    bar->addWidget(m_extendButton);
+    connect(m_extendButton, &QPushButton::clicked, this, &RegisterView::extendSelectedWaiver);
+    connect(m_waiverTable->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
+            &RegisterView::updateExtendButton);
+    connect(this, &RegisterView::registerLoaded, this, &RegisterView::updateExtendButton);
+    m_extendButton->setEnabled(false);
+    setTabOrder(m_endButton, m_extendButton);     // Tab reaches it beside End, before the table
+}
+
+void RegisterView::updateExtendButton()
+{
+    const Waiver *waiver = m_waivers->waiverAt(m_waiverTable->currentIndex().row());
+    m_extendButton->setEnabled(waiver && !waiver->endedAt.isValid());    // an ended waiver stays ended
+}
+
+void RegisterView::extendSelectedWaiver()
+{
+    const Waiver *waiver = m_waivers->waiverAt(m_waiverTable->currentIndex().row());
+    if (!waiver || waiver->endedAt.isValid() || m_path.isEmpty())
+        return;
+    const qint64 id = waiver->id;
+    ExtendWaiverPrompt::ask(this, id, waiver->checkId, waiver->expiresOn, [this, id](const QDate &date) {
+        m_extendButton->setEnabled(false);
+        QPointer<RegisterView> self(this);
+        IssueQueries::extendWaiver(m_path, id, date, IssueQueries::operatorName()).then(this, [self, id, date](const Status &status) {
+            if (!self)
+                return;
+            if (!status) {
+                self->setStatus(tr("Waiver %1 was not extended: %2").arg(id).arg(status.error().toString()), true);
+                self->updateExtendButton();
+                return;
+            }
+            self->setStatus(tr("Waiver %1 now expires %2.").arg(id).arg(date.toString(Qt::ISODate)));
+            emit self->waiverExtended(id);
+            self->reload();
+        });
+    });
 }
 
 } // namespace triad

@@ -4,6 +4,7 @@
 
 #include <memory>
 
+class QHBoxLayout;
 class QLabel;
 class QLineEdit;
 class QPushButton;
@@ -35,15 +36,20 @@ public:
     void endSelectedWaiver();
     /// Opens the Record Attestation dialog (AttestationPrompt); the register reloads once it is stored.
     void recordAttestation();
+    /// Asks for a later expiry of the selected waiver (ExtendWaiverPrompt) and writes it.
+    void extendSelectedWaiver();
 
 signals:
     void registerLoaded();
     void waiverEnded(qint64 waiverId);
     void attestationRecorded(qint64 attestationId);
+    void waiverExtended(qint64 waiverId);
 
 private:
     void buildUi();
     void updateEndButton();
+    void buildExtendButton(QHBoxLayout *bar, QWidget *pane);
+    void updateExtendButton();
     void setStatus(const QString &text, bool error = false);
 
     QString m_path;
@@ -59,6 +65,7 @@ private:
     QLabel *m_waiverSummary = nullptr;
     QLineEdit *m_endReason = nullptr;
     QPushButton *m_endButton = nullptr;
+    QPushButton *m_extendButton = nullptr;
     QLabel *m_status = nullptr;
 };
 

@@ -8,6 +8,8 @@
 
 #include <QJsonDocument>
 
+#include <optional>
+
 namespace triad {
 
 int runReevaluateCommand(CliContext &ctx, const QStringList &args)
@@ -20,6 +22,8 @@ int runReevaluateCommand(CliContext &ctx, const QStringList &args)
     parser.addOptions({
         {QStringLiteral("run"), QStringLiteral("Run id or 'latest' (default)."), QStringLiteral("run"), QStringLiteral("latest")},
         {QStringLiteral("json"), QStringLiteral("Write the new run as JSON to a file ('-' = standard output)."), QStringLiteral("file")},
+        {QStringLiteral("tailoring"), QStringLiteral("Apply this tailoring kept in the project (its newest version) instead of the run's own; "
+                                                     "'none' for no tailoring."), QStringLiteral("name")},
     });
     if (!ctx.parse(parser, QStringLiteral("reevaluate"), args, 1, 1))
         return ExitBadInput;
@@ -32,7 +36,23 @@ int runReevaluateCommand(CliContext &ctx, const QStringList &args)
     auto runId = CliContext::resolveRun(**db, parser.value(QStringLiteral("run")));
     if (!runId)
         return ctx.fail(runId.error());
-    auto summary = Reevaluator::reevaluate(**db, *catalog, *runId, CliContext::operatorName());
+    std::optional<qint64> tailoringId;     // unset: the run's own
+    if (parser.isSet(QStringLiteral("tailoring"))) {
+        const QString name = parser.value(QStringLiteral("tailoring"));
+        if (name == QLatin1String("none")) {
+            tailoringId = 0;
+        } else {
+            auto run = (*db)->run(*runId);
+            if (!run)
+                return ctx.fail(run.error());
+            auto stored = (*db)->latestTailoring(run->templateId, name);
+            if (!stored)
+                return ctx.fail(makeError(Error::Code::NotFound, QStringLiteral("no tailoring '%1' is kept in this project for %2")
+                                                                     .arg(name, run->templateId)));
+            tailoringId = stored->id;
+        }
+    }
+    auto summary = Reevaluator::reevaluate(**db, *catalog, *runId, CliContext::operatorName(), tailoringId);
     if (!summary)
         return ctx.fail(summary.error());
     if (parser.isSet(QStringLiteral("json"))) {

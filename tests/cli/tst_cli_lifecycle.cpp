@@ -244,6 +244,25 @@ private slots:
         writeTestFile(m_templates + QStringLiteral("/lab-template.yaml"), kTemplate);
         writeTestFile(m_templates + QStringLiteral("/checks/lab.yaml"), kLibrary);
         QCOMPARE(cli({QStringLiteral("reevaluate"), m_project, QStringLiteral("--run"), QStringLiteral("999")}).exitCode, 2);
+
+        // --tailoring chooses the tailoring to apply: "none", or one kept in the project.
+        QCOMPARE(before.last()[QStringLiteral("tailoring")].toString(), QStringLiteral("lab"));
+        const CliOutcome bare = cli({QStringLiteral("reevaluate"), m_project, QStringLiteral("--run"), QString::number(source),
+                                     QStringLiteral("--tailoring"), QStringLiteral("none"), QStringLiteral("--json"), QStringLiteral("-")});
+        QVERIFY2(bare.exitCode == 0, qPrintable(bare.err));
+        const QJsonObject bareRun = QJsonDocument::fromJson(bare.out.toUtf8()).object()[QStringLiteral("run")].toObject();
+        QCOMPARE(bareRun[QStringLiteral("tailoring")].toString(), QString());
+        QCOMPARE(json({QStringLiteral("runs"), m_project, QStringLiteral("--json")}).last()[QStringLiteral("derived_from_run")].toInt(),
+                 source);
+        const CliOutcome named = cli({QStringLiteral("reevaluate"), m_project, QStringLiteral("--run"), QString::number(source),
+                                      QStringLiteral("--tailoring"), QStringLiteral("lab"), QStringLiteral("--json"), QStringLiteral("-")});
+        QVERIFY2(named.exitCode == 0, qPrintable(named.err));
+        QCOMPARE(QJsonDocument::fromJson(named.out.toUtf8()).object()[QStringLiteral("run")][QStringLiteral("tailoring")].toString(),
+                 QStringLiteral("lab"));
+        const CliOutcome unknown = cli({QStringLiteral("reevaluate"), m_project, QStringLiteral("--run"), QString::number(source),
+                                        QStringLiteral("--tailoring"), QStringLiteral("nope")});
+        QCOMPARE(unknown.exitCode, 2);
+        QVERIFY2(unknown.err.contains(QStringLiteral("no tailoring 'nope' is kept in this project")), qPrintable(unknown.err));
     }
 
     void attestationsCopyTheirEvidence()

@@ -6,6 +6,7 @@
 #include "ui/IssueQueries.h"
 #include "ui/IssuesView.h"
 #include "ui/MainWindow.h"
+#include "ui/ExtendWaiverDialog.h"
 #include "ui/RegisterView.h"
 #include "ui/Theme.h"
 #include "ui/WaiverDialog.h"
@@ -677,6 +678,69 @@ private slots:
                  QStringLiteral("ended"));
         table->selectRow(0);
         QVERIFY(!end->isEnabled()); // an ended waiver cannot be ended again
+    }
+
+    /// Extend… gives the selected waiver a later expiry: the dialog offers no earlier day, the
+    /// worker refuses one anyway, and the change is in the audit log as triad-cli writes it.
+    void registerExtendsAWaiver()
+    {
+        QTemporaryDir dir;
+        const QString path = makeLifecycleProject(dir.path());
+        const Waiver before = waiversOf(path).first();
+        RegisterView view;
+        view.show();
+        QSignalSpy loaded(&view, &RegisterView::registerLoaded);
+        view.setProject(path);
+        QVERIFY(caught(loaded));
+        auto *table = view.findChild<QTableView *>(QStringLiteral("waiverTable"));
+        auto *extend = view.findChild<QPushButton *>(QStringLiteral("extendWaiverButton"));
+        QVERIFY(extend);
+        QVERIFY(!extend->isEnabled());
+        table->selectRow(0);
+        QVERIFY(extend->isEnabled());
+
+        // An equal or earlier day is refused by the worker too (not only by the date field).
+        auto refused = IssueQueries::extendWaiver(path, before.id, before.expiresOn, QStringLiteral("tester"));
+        refused.waitForFinished();
+        QVERIFY(!refused.result());
+        QVERIFY2(refused.result().error().message.contains(QStringLiteral("must be later")),
+                 qPrintable(refused.result().error().message));
+
+        const QDate later = before.expiresOn.addDays(45);
+        QDate earliestOffered;
+        ExtendWaiverPrompt::setNextScript([&](ExtendWaiverDialog &dialog) {
+            dialog.setNewExpiry(before.expiresOn.addDays(-10));     // the field keeps it later
+            earliestOffered = dialog.newExpiry();
+            if (const QString shots = qEnvironmentVariable("TRIAD_UI_SCREENSHOT_DIR"); !shots.isEmpty())
+                (void)dialog.grab().save(shots + QStringLiteral("/extend-waiver-dialog.png"));
+            dialog.setNewExpiry(later);
+            return true;
+        });
+        QSignalSpy extended(&view, &RegisterView::waiverExtended);
+        loaded.clear();
+        extend->click();
+        QVERIFY2(caught(extended), qPrintable(view.findChild<QLabel *>(QStringLiteral("registerStatus"))->text()));
+        QCOMPARE(earliestOffered, before.expiresOn.addDays(1));
+        QCOMPARE(waiversOf(path).first().expiresOn, later);
+        QVERIFY(caught(loaded));
+        QCOMPARE(view.findChild<QLabel *>(QStringLiteral("registerStatus"))->text(),
+                 QStringLiteral("Waiver %1 now expires %2.").arg(before.id).arg(later.toString(Qt::ISODate)));
+        auto db = ProjectDatabase::open(path, ProjectDatabase::OpenMode::ReadOnly);
+        QVERIFY(db);
+        auto audit = (*db)->auditLog();
+        QVERIFY(audit);
+        int changes = 0;
+        for (const AuditEntry &e : std::as_const(*audit)) {
+            if (e.action != QLatin1String("waiver.changed"))
+                continue;
+            ++changes;
+            QCOMPARE(e.details, QStringLiteral("waiver %1 now expires %2").arg(before.id).arg(later.toString(Qt::ISODate)));
+        }
+        QCOMPARE(changes, 1);     // the refused attempt wrote nothing
+        if (const QString shots = qEnvironmentVariable("TRIAD_UI_SCREENSHOT_DIR"); !shots.isEmpty()) {
+            view.resize(1100, 500);
+            QVERIFY(view.grab().save(shots + QStringLiteral("/register-extended.png")));
+        }
     }
 
     void emptyStatesSayWhatToDoNext()

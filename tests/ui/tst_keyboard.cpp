@@ -16,6 +16,7 @@
 #include "ui/MainWindow.h"
 #include "ui/NewProjectWizard.h"
 #include "ui/OpenProjectPrompt.h"
+#include "ui/ExtendWaiverDialog.h"
 #include "ui/ReevaluateDialog.h"
 #include "ui/ReportDialog.h"
 #include "ui/RunDialog.h"
@@ -398,6 +399,25 @@ private slots:
         RunInfo run = m_runs.first();
         ReevaluateDialog dialog(run, {});
         expectChain(&dialog, {QStringLiteral("reevaluateTailoring")});
+        checkMnemonics(&dialog);
+    }
+
+    void extendWaiverDialog()
+    {
+        ExtendWaiverDialog dialog(7, QStringLiteral("ssh.banner"), QDate(2026, 12, 31));
+        // The date field opens with focus and Tab walks its sections first, which tabChain() takes
+        // for "back at the start": walk it here, then the buttons, and round to the date again.
+        QVERIFY(activate(&dialog));
+        auto *date = dialog.findChild<QDateEdit *>(QStringLiteral("extendWaiverDate"));
+        QCOMPARE(owner(QApplication::focusWidget()), date);
+        for (int press = 0; press < 4 && owner(QApplication::focusWidget()) == date; ++press)
+            QTest::keyClick(QApplication::focusWidget(), Qt::Key_Tab);
+        QStringList chain;
+        for (int press = 0; press < 3; ++press) {
+            chain << describe(QApplication::focusWidget());
+            QTest::keyClick(QApplication::focusWidget(), Qt::Key_Tab);
+        }
+        QCOMPARE(chain, QStringList{} << buttonsInReadingOrder(&dialog) << QStringLiteral("extendWaiverDate"));
         checkMnemonics(&dialog);
     }
 
