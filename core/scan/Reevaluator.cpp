@@ -1,5 +1,6 @@
 #include "Reevaluator.h"
 
+#include "collect/CollectionScript.h"
 #include "db/ProjectDatabase.h"
 #include "engine/Catalog.h"
 #include "engine/Planner.h"
@@ -8,6 +9,35 @@
 #include "scan/RunScore.h"
 
 namespace triad {
+
+namespace {
+
+/// The stored outputs as the plan may read them: an output collected with other parameters than
+/// the plan's collector (another path, other roots for the walk, because the tailoring applied now
+/// changed a collector parameter) is not evidence for it. Its checks get `error` with the reason,
+/// instead of a verdict about something that was never collected. Threshold parameters, disabled
+/// checks and severities change only the evaluation and re-evaluate cleanly.
+QList<RawOutput> evidenceForPlan(const Plan &plan, const QList<RawOutput> &stored)
+{
+    QHash<QString, QString> planned;
+    for (const PlannedCollector &c : plan.collectors)
+        planned.insert(c.key, displayCommand(c.spec));
+    QList<RawOutput> usable = stored;
+    for (RawOutput &raw : usable) {
+        const auto it = planned.constFind(raw.collectorKey);
+        if (it == planned.cend() || *it == raw.command)
+            continue;
+        raw.errorMessage = QStringLiteral("the stored evidence was collected as \"%1\"; this evaluation needs \"%2\": "
+                                          "assess the asset again to use these parameters")
+                               .arg(raw.command, *it);
+        raw.status = CollectionStatus::Error;
+        raw.stdoutData.clear();
+        raw.stderrData.clear();
+    }
+    return usable;
+}
+
+} // namespace
 
 Result<ScanSummary> Reevaluator::reevaluate(ProjectDatabase &db, const Catalog &catalog, qint64 runId, const QString &operatorName,
                                             std::optional<qint64> tailoringId)
@@ -73,7 +103,7 @@ Result<ScanSummary> Reevaluator::reevaluate(ProjectDatabase &db, const Catalog &
             }
             for (const StoredEvidence &e : std::as_const(*stored))
                 evidence << e.raw;
-            rows = resultRows(*plan, Evaluator::evaluatePlan(*plan, observePlan(*plan, evidence)));
+            rows = resultRows(*plan, Evaluator::evaluatePlan(*plan, observePlan(*plan, evidenceForPlan(*plan, evidence))));
             ++summary.reachedAssets;
         }
         summary.resultCount += int(rows.size());

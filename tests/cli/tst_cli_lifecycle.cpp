@@ -252,6 +252,12 @@ private slots:
         QVERIFY2(bare.exitCode == 0, qPrintable(bare.err));
         const QJsonObject bareRun = QJsonDocument::fromJson(bare.out.toUtf8()).object()[QStringLiteral("run")].toObject();
         QCOMPARE(bareRun[QStringLiteral("tailoring")].toString(), QString());
+        // Without the tailoring the check would read the template's default path, which the stored
+        // evidence is not of: an error that says so, not a verdict about a file never read.
+        const QJsonObject bareResult = QJsonDocument::fromJson(bare.out.toUtf8()).object()[QStringLiteral("results")].toArray().first().toObject();
+        QCOMPARE(bareResult[QStringLiteral("status")].toString(), QStringLiteral("error"));
+        QVERIFY2(bareResult[QStringLiteral("message")].toString().contains(QStringLiteral("assess the asset again")),
+                 qPrintable(bare.out));
         QCOMPARE(json({QStringLiteral("runs"), m_project, QStringLiteral("--json")}).last()[QStringLiteral("derived_from_run")].toInt(),
                  source);
         const CliOutcome named = cli({QStringLiteral("reevaluate"), m_project, QStringLiteral("--run"), QString::number(source),
