@@ -1,5 +1,6 @@
 // The main window on a real project file, offscreen.
 #include "db/ProjectDatabase.h"
+#include "WindowReady.h"
 #include "ui/MainWindow.h"
 #include "ui/OpenProjectPrompt.h"
 #include "ui/ShortcutsDialog.h"
@@ -237,7 +238,8 @@ private slots:
         QVERIFY(showActive(&window));
         window.openProject(project);
         QTRY_VERIFY_WITH_TIMEOUT(loaded.count() > 0, 10000);
-        QTest::qWait(300);   // the pages' own loads (empty states or tables)
+        QVERIFY(triad::test::pagesLoaded(window));
+        QTest::qWait(300);   // the pages' other loads (empty states or tables)
 
         const QStringList expected{QStringLiteral("scoreTrendChart"), QStringLiteral("assetTable"),
                                    QStringLiteral("templateTable"),   QStringLiteral("assessmentRuns"),
